@@ -1,0 +1,68 @@
+"""catalog: a curated, validated catalog of learning resources, with tools to query it.
+
+The public API::
+
+    >>> import catalog
+    >>> cat = catalog.load("resources.yaml")        # raises catalog.CatalogError
+    >>> [r.id for r in catalog.search(cat, "attention")[:3]]
+
+Heavy modules (Pydantic, the YAML readers) load on first use, so ``import catalog`` is cheap.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
+
+from catalog.errors import CatalogError, CatalogReadError, CatalogValidationError, Problem
+
+if TYPE_CHECKING:
+    from catalog.loader import load, loads
+    from catalog.models import Catalog, LearningPath, PathStep, Resource, Topic
+    from catalog.search import Filters, Hit, filter_resources, search
+
+try:
+    __version__ = version("catalog")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0"
+
+__all__ = [
+    "Catalog",
+    "CatalogError",
+    "CatalogReadError",
+    "CatalogValidationError",
+    "Filters",
+    "Hit",
+    "LearningPath",
+    "PathStep",
+    "Problem",
+    "Resource",
+    "Topic",
+    "__version__",
+    "filter_resources",
+    "load",
+    "loads",
+    "search",
+]
+
+_LAZY = {
+    "load": "catalog.loader",
+    "loads": "catalog.loader",
+    "Catalog": "catalog.models",
+    "LearningPath": "catalog.models",
+    "PathStep": "catalog.models",
+    "Resource": "catalog.models",
+    "Topic": "catalog.models",
+    "Filters": "catalog.search",
+    "Hit": "catalog.search",
+    "filter_resources": "catalog.search",
+    "search": "catalog.search",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'catalog' has no attribute {name!r}")

@@ -1,0 +1,95 @@
+"""Pieces every command shares: the --catalog option, consoles, loading with clear errors,
+JSON output and exit codes. Only the CLI prints or exits."""
+
+from __future__ import annotations
+
+import enum
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from catalog.errors import CatalogError
+    from catalog.models import Catalog
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0
+    PROBLEMS = 1  # the command ran and found problems
+    USAGE = 2  # bad usage, or an input that cannot be read
+    INTERRUPTED = 130
+
+
+CATALOG_HELP = (
+    "Catalog file. Default: ./resources.yaml if present, otherwise the catalog shipped with "
+    "the package."
+)
+
+
+def catalog_option() -> Any:
+    """The --catalog option, also read from CATALOG_FILE."""
+    return typer.Option(
+        None,
+        "--catalog",
+        "-c",
+        envvar="CATALOG_FILE",
+        help=CATALOG_HELP,
+        show_default=False,
+        dir_okay=False,
+    )
+
+
+def resolve_path(path: Path | None) -> Path:
+    from catalog.shipped import default_catalog_path
+
+    return path if path is not None else default_catalog_path()
+
+
+def console(*, stderr: bool = False) -> Console:
+    """A Rich console; colour only on a terminal and never when NO_COLOR is set."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def print_problems(error: CatalogError, err: Console) -> None:
+    from rich.markup import escape
+
+    for problem in error.problems:
+        style = "yellow" if problem.severity == "warning" else "red"
+        err.print(f"[{style}]{escape(str(problem))}[/]", soft_wrap=True)
+
+
+def load_catalog(path: Path | None) -> Catalog:
+    """Load the catalog for a command, or print every problem and exit 2."""
+    from catalog.errors import CatalogError
+    from catalog.loader import load
+
+    try:
+        return load(resolve_path(path))
+    except CatalogError as exc:
+        err = console(stderr=True)
+        print_problems(exc, err)
+        err.print("The catalog cannot be read; run 'catalog validate' for details.")
+        raise typer.Exit(ExitCode.USAGE) from None
+
+
+def print_json(data: Any) -> None:
+    """Machine-readable output: UTF-8 JSON, indented, keys as documented in the README."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def fail(message: str, *, code: ExitCode = ExitCode.USAGE, hint: str | None = None) -> typer.Exit:
+    """Print one red line (and a hint) to stderr; return the Exit to raise."""
+    from rich.markup import escape
+
+    err = console(stderr=True)
+    err.print(f"[red]error:[/] {escape(message)}", soft_wrap=True)
+    if hint:
+        err.print(escape(hint), soft_wrap=True)
+    return typer.Exit(code)

@@ -1,0 +1,104 @@
+"""`catalog validate` and `catalog schema`."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+
+import typer
+
+from catalog.cli._common import ExitCode, catalog_option, console, print_json, resolve_path
+
+
+class ValidateFormat(str, enum.Enum):
+    text = "text"
+    github = "github"
+    json = "json"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate")(validate)
+    app.command("schema")(schema)
+
+
+def validate(
+    catalog: Path | None = catalog_option(),
+    format: ValidateFormat = typer.Option(
+        ValidateFormat.text, "--format", "-f", help="text, github (annotations) or json."
+    ),
+    strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
+) -> None:
+    """Check the catalog against the schema and the catalog rules.
+
+    Reports every problem at once as FILE:LINE:COL: PATH: MESSAGE (HINT), sorted by line.
+    Exit 0 when valid, 1 when there are errors, 2 when the file cannot be read.
+
+    Examples:
+
+      catalog validate
+
+      catalog validate --catalog my-list.yaml --format github
+    """
+    from catalog.errors import CatalogError, CatalogReadError, Problem
+    from catalog.loader import load
+
+    path = resolve_path(catalog)
+    problems: list[Problem]
+    count = 0
+    try:
+        loaded = load(path)
+        problems, code = loaded.warnings, ExitCode.OK
+        count = len(loaded.resources)
+    except CatalogReadError as exc:
+        problems, code = exc.problems, ExitCode.USAGE
+    except CatalogError as exc:
+        problems, code = exc.problems, ExitCode.PROBLEMS
+    if strict and code == ExitCode.OK and problems:
+        code = ExitCode.PROBLEMS
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+
+    if format is ValidateFormat.json:
+        print_json(
+            {
+                "file": str(path),
+                "valid": code == ExitCode.OK,
+                "resources": count,
+                "errors": errors,
+                "warnings": warnings,
+                "problems": [p.as_dict() for p in problems],
+            }
+        )
+    elif format is ValidateFormat.github:
+        for p in problems:
+            level = "warning" if p.severity == "warning" else "error"
+            text = f"{p.path}: {p.message}" if p.path else p.message
+            if p.hint:
+                text += f" ({p.hint})"
+            text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            typer.echo(f"::{level} file={p.file},line={max(p.line, 1)},col={max(p.column, 1)}::{text}")
+    else:
+        from catalog.cli._common import print_problems
+        from catalog.errors import CatalogValidationError
+
+        out = console()
+        if problems:
+            print_problems(CatalogValidationError(problems), out)
+        if code == ExitCode.OK:
+            note = f", {warnings} warning(s)" if warnings else ""
+            console(stderr=True).print(f"[green]✓[/] {path}: {count} resources, valid{note}")
+        else:
+            console(stderr=True).print(f"[red]✗[/] {path}: {errors} error(s), {warnings} warning(s)")
+    raise typer.Exit(code)
+
+
+def schema() -> None:
+    """Print the catalog's JSON Schema (the committed copy is catalog.schema.json).
+
+    Example:
+
+      catalog schema > catalog.schema.json
+    """
+    from catalog.jsonschema import catalog_json_schema
+
+    print_json(catalog_json_schema())
