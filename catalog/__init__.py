@@ -11,7 +11,6 @@ Heavy modules (Pydantic, the YAML readers) load on first use, so ``import catalo
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from catalog.errors import CatalogError, CatalogReadError, CatalogValidationError, Problem
@@ -20,11 +19,6 @@ if TYPE_CHECKING:
     from catalog.loader import load, loads
     from catalog.models import Catalog, LearningPath, PathStep, Resource, Topic
     from catalog.search import Filters, Hit, filter_resources, search
-
-try:
-    __version__ = version("catalog")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
 
 __all__ = [
     "Catalog",
@@ -60,7 +54,19 @@ _LAZY = {
 }
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("catalog")
+    except PackageNotFoundError:  # a source tree that was never installed
+        return "0.0.0"
+
+
 def __getattr__(name: str) -> Any:
+    # importlib.metadata alone costs ~40 ms; only pay for it when the version is asked for.
+    if name == "__version__":
+        return _version()
     if name in _LAZY:
         import importlib
 

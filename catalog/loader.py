@@ -32,17 +32,20 @@ def load(path: str | Path) -> Catalog:
     :class:`~catalog.errors.CatalogValidationError` when it breaks a rule; both carry every
     problem found. Warnings are kept on ``Catalog.warnings``.
     """
-    path = Path(path)
+    return loads(read_catalog_bytes(Path(path)), source=str(path))
+
+
+def read_catalog_bytes(path: Path) -> bytes:
+    """The raw bytes of a catalog file, or a one-line CatalogReadError."""
     name = str(path)
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise _read_error(name, "file not found; pass --catalog PATH or set CATALOG_FILE") from None
     except IsADirectoryError:
         raise _read_error(name, "is a folder, not a catalog file") from None
     except OSError as exc:
         raise _read_error(name, f"cannot read the file: {exc.strerror or exc}") from None
-    return loads(raw, source=name)
 
 
 def loads(raw: bytes | str, *, source: str = "resources.yaml") -> Catalog:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
@@ -23,13 +23,9 @@ from catalog.identifiers import (
 )
 from catalog.settings import CheckSettings, ResourceCheck
 
-Kind = Literal[
-    "video", "playlist", "course", "book", "article", "paper", "tutorial", "repository", "interactive"
-]
-Level = Literal["beginner", "intermediate", "advanced"]
+from catalog.vocab import KINDS, LEVELS, Kind, Level
 
-KINDS: tuple[str, ...] = Kind.__args__
-LEVELS: tuple[str, ...] = Level.__args__
+__all__ = ["KINDS", "LEVELS", "Catalog", "Kind", "LearningPath", "Level", "PathStep", "Resource", "Topic"]
 TIMED_KINDS = frozenset({"video", "playlist", "course"})
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"

@@ -1,9 +1,438 @@
-"""Query commands (being written)."""
+"""Query commands: list, search, show, topics, stats, paths, path.
+
+They read the catalog through :func:`catalog.index.load_index`, which serves a cached index when
+the file's bytes are unchanged, so they start without importing Pydantic or a YAML reader.
+"""
 
 from __future__ import annotations
 
+import enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
 import typer
+
+from catalog.cli._common import (
+    ExitCode,
+    catalog_option,
+    fail,
+    free_option,
+    kind_option,
+    language_option,
+    level_option,
+    make_filters,
+    print_json,
+    since_option,
+    topic_option,
+)
+
+if TYPE_CHECKING:
+    from catalog.index import Entry, Index
+
+
+class SortKey(str, enum.Enum):
+    title = "title"
+    year = "year"
+    level = "level"
 
 
 def register(app: typer.Typer) -> None:
-    del app
+    app.command("list")(list_)
+    app.command("search")(search)
+    app.command("show")(show)
+    app.command("topics")(topics)
+    app.command("stats")(stats)
+    app.command("paths")(paths)
+    app.command("path")(path)
+
+
+def _index(catalog: Path | None) -> Index:
+    from catalog.cli._common import console, print_problems, resolve_path
+    from catalog.errors import CatalogError
+    from catalog.index import load_index
+
+    try:
+        return load_index(resolve_path(catalog))
+    except CatalogError as exc:
+        err = console(stderr=True)
+        print_problems(exc, err)
+        err.print("The catalog cannot be read; run 'catalog validate' for details.")
+        raise typer.Exit(ExitCode.USAGE) from None
+
+
+def _filters(index: Index, *options: Any) -> Any:
+    from catalog.search import UnknownTopicError
+
+    try:
+        return make_filters(*options).resolved(index.topic_names())
+    except UnknownTopicError as exc:
+        raise fail(f"unknown topic '{exc.name}'", hint=exc.hint or "see 'catalog topics'") from None
+
+
+def _table(entries: list[Entry], scores: list[float] | None = None) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from catalog.cli._common import console
+
+    table = Table(box=None, header_style="bold", pad_edge=False, expand=True)
+    table.add_column("id", style="cyan", no_wrap=True, overflow="ellipsis", max_width=32)
+    table.add_column("title", overflow="fold", ratio=1, min_width=24)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("level", no_wrap=True)
+    table.add_column("year", justify="right", no_wrap=True)
+    for entry in entries:
+        # Text objects are never parsed as markup, so titles like "[x]" print as written.
+        table.add_row(
+            Text(entry.id),
+            Text(entry.title),
+            Text(entry.kind),
+            Text(entry.level),
+            Text(str(entry.year)),
+        )
+    console().print(table)
+
+
+def list_(
+    catalog: Path | None = catalog_option(),
+    topic: list[str] | None = topic_option(),
+    kind: list[str] | None = kind_option(),
+    level: list[str] | None = level_option(),
+    language: list[str] | None = language_option(),
+    since: int | None = since_option(),
+    free: bool | None = free_option(),
+    sort: SortKey = typer.Option(SortKey.title, "--sort", "-s", help="Order by title, year or level."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
+) -> None:
+    """List resources, optionally filtered.
+
+    Examples:
+
+      catalog list --topic genomics --level beginner
+
+      catalog list --kind paper --since 2023 --sort year
+
+      catalog list --free --language fa --json
+    """
+    from catalog.search import apply, sort_entries
+
+    index = _index(catalog)
+    filters = _filters(index, topic, kind, level, language, since, free)
+    entries = sort_entries(apply(index.entries, filters), sort.value)
+    if json_out:
+        print_json({"count": len(entries), "results": [e.as_json() for e in entries]})
+        return
+    if not entries:
+        typer.echo("No resources match these filters.", err=True)
+        return
+    _table(entries)
+    typer.echo(f"{len(entries)} of {len(index.entries)} resources", err=True)
+
+
+def search(
+    query: list[str] = typer.Argument(..., help="Words to look for; every word must match."),
+    catalog: Path | None = catalog_option(),
+    topic: list[str] | None = topic_option(),
+    kind: list[str] | None = kind_option(),
+    level: list[str] | None = level_option(),
+    language: list[str] | None = language_option(),
+    since: int | None = since_option(),
+    free: bool | None = free_option(),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, help="Show at most this many results."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
+) -> None:
+    """Search titles, topics, tags, authors and descriptions (every language), best first.
+
+    Every word must match; a prefix matches (atten), and one typo is forgiven in words of five
+    letters or more (atention). Persian works too.
+
+    Examples:
+
+      catalog search attention
+
+      catalog search long sequences --kind paper
+
+      catalog search protein language model --limit 5 --json
+
+      catalog search ترنسفورمر
+    """
+    from catalog.search import rank
+
+    index = _index(catalog)
+    filters = _filters(index, topic, kind, level, language, since, free)
+    hits = rank(index, query, filters)
+    shown = hits[:limit]
+    if json_out:
+        results = [{**h.entry.as_json(), "score": h.score} for h in shown]
+        print_json({"query": " ".join(query), "count": len(hits), "results": results})
+        return
+    if not hits:
+        typer.echo(f"No resources match '{' '.join(query)}'.", err=True)
+        return
+    _table([h.entry for h in shown])
+    more = f" (showing {len(shown)}; use --limit to see more)" if len(hits) > len(shown) else ""
+    typer.echo(f"{len(hits)} match(es){more}", err=True)
+
+
+def _suggest(index: Index, resource_id: str) -> str:
+    import difflib
+
+    ids = [e.id for e in index.entries]
+    close = difflib.get_close_matches(resource_id, ids, n=3, cutoff=0.5)
+    close += [i for i in ids if resource_id in i and i not in close][: 3 - len(close)]
+    return "did you mean: " + ", ".join(close) + "?" if close else "see 'catalog list' for ids"
+
+
+def show(
+    resource_id: str = typer.Argument(..., metavar="ID", help="The resource's id."),
+    catalog: Path | None = catalog_option(),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
+) -> None:
+    """Show every field of one resource.
+
+    Example:
+
+      catalog show vaswani-2017-attention
+    """
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
+    from catalog.cli._common import console
+
+    index = _index(catalog)
+    entry = index.get(resource_id)
+    if entry is None:
+        raise fail(
+            f"no resource with id '{resource_id}'",
+            code=ExitCode.PROBLEMS,
+            hint=_suggest(index, resource_id),
+        )
+    if json_out:
+        print_json(entry.as_json())
+        return
+    out = console()
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    data = entry.data
+    for key, value in data.items():
+        if value is None or value == [] or key == "description":
+            continue
+        if key == "topics":
+            value = [f"{t} ({index.topics[t]['title']})" if t in index.topics else t for t in value]
+        shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        if isinstance(value, dict):
+            shown = ", ".join(f"{k}: {v}" for k, v in value.items())
+        grid.add_row(key, Text(shown))
+    for lang, text in entry.descriptions.items():
+        grid.add_row(f"description ({lang})", Text(text))
+    if entry.line:
+        grid.add_row("line", Text(f"{index.source}:{entry.line}"))
+    out.print(f"[bold]{escape(entry.title)}[/]")
+    out.print(grid)
+
+
+def topics(
+    catalog: Path | None = catalog_option(),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
+) -> None:
+    """List topics with how many resources each has.
+
+    Example:
+
+      catalog topics
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    from catalog.cli._common import console
+
+    index = _index(catalog)
+    counts = {t: 0 for t in index.topics}
+    for entry in index.entries:
+        for t in entry.topics:
+            counts[t] = counts.get(t, 0) + 1
+    if json_out:
+        rows = [
+            {
+                "id": t,
+                "title": topic["title"],
+                "description": topic["description"],
+                "aliases": topic.get("aliases", []),
+                "count": counts[t],
+            }
+            for t, topic in index.topics.items()
+        ]
+        print_json({"count": len(rows), "topics": rows})
+        return
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("topic", style="cyan", no_wrap=True)
+    table.add_column("resources", justify="right")
+    table.add_column("title", overflow="fold")
+    table.add_column("aliases", overflow="fold")
+    for t, topic in index.topics.items():
+        aliases = ", ".join(topic.get("aliases", []))
+        table.add_row(Text(t), str(counts[t]), Text(topic["title"]), Text(aliases))
+    console().print(table)
+
+
+def _counts(values: list[Any]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for value in values:
+        key = "unknown" if value is None else str(value)
+        out[key] = out.get(key, 0) + 1
+    return out
+
+
+def stats(
+    catalog: Path | None = catalog_option(),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
+) -> None:
+    """Count resources by kind, level, language, year and topic.
+
+    Example:
+
+      catalog stats --json
+    """
+    from rich.columns import Columns
+    from rich.table import Table
+
+    from catalog.cli._common import console
+    from catalog.search import LEVEL_ORDER
+
+    index = _index(catalog)
+    entries = index.entries
+    by = {
+        "kind": dict(sorted(_counts([e.kind for e in entries]).items(), key=lambda kv: -kv[1])),
+        "level": dict(
+            sorted(_counts([e.level for e in entries]).items(), key=lambda kv: LEVEL_ORDER[kv[0]])
+        ),
+        "language": dict(sorted(_counts([e.language for e in entries]).items())),
+        "year": dict(sorted(_counts([e.year for e in entries]).items())),
+        "topic": {
+            t: sum(t in e.topics for e in entries) for t in index.topics
+        },
+        "free": _counts([{True: "free", False: "paid"}.get(e.free) for e in entries]),  # type: ignore[call-overload]
+    }
+    if json_out:
+        print_json({"total": len(entries), **by})
+        return
+    tables = []
+    for name, counts in by.items():
+        table = Table(title=f"by {name}", box=None, header_style="bold", pad_edge=False)
+        table.add_column(name, no_wrap=True)
+        table.add_column("n", justify="right")
+        for key, n in counts.items():
+            table.add_row(key, str(n))
+        tables.append(table)
+    out = console()
+    out.print(f"[bold]{len(entries)}[/] resources")
+    out.print(Columns(tables, padding=(1, 4)))
+
+
+def _text(value: Any, lang: str) -> str:
+    if isinstance(value, dict):
+        return str(value.get(lang) or value.get("en", ""))
+    return "" if value is None else str(value)
+
+
+def paths(
+    catalog: Path | None = catalog_option(),
+    lang: str = typer.Option("en", "--lang", help="Language of titles: en or fa."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
+) -> None:
+    """List the learning paths.
+
+    Example:
+
+      catalog paths --lang fa
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    from catalog.cli._common import console
+
+    index = _index(catalog)
+    if json_out:
+        rows = [
+            {
+                "id": key,
+                "title": p["title"],
+                "description": p.get("description"),
+                "steps": len(p["steps"]),
+            }
+            for key, p in index.paths.items()
+        ]
+        print_json({"count": len(rows), "paths": rows})
+        return
+    if not index.paths:
+        typer.echo("This catalog has no learning paths.", err=True)
+        return
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("path", style="cyan", no_wrap=True)
+    table.add_column("steps", justify="right")
+    table.add_column("title", overflow="fold")
+    for key, p in index.paths.items():
+        table.add_row(Text(key), str(len(p["steps"])), Text(_text(p["title"], lang)))
+    console().print(table)
+
+
+def path(
+    name: str = typer.Argument(..., help="The path's id (see 'catalog paths')."),
+    catalog: Path | None = catalog_option(),
+    lang: str = typer.Option("en", "--lang", help="Language of titles and notes: en or fa."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
+) -> None:
+    """Show one learning path as a numbered sequence.
+
+    Example:
+
+      catalog path from-zero
+    """
+    import difflib
+
+    from rich.markup import escape
+
+    from catalog.cli._common import console
+
+    index = _index(catalog)
+    found = index.paths.get(name)
+    if found is None:
+        close = difflib.get_close_matches(name, list(index.paths), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "see 'catalog paths'"
+        raise fail(f"no learning path '{name}'", code=ExitCode.PROBLEMS, hint=hint)
+    steps = []
+    for number, step in enumerate(found["steps"], start=1):
+        entry = index.get(step["id"])
+        steps.append((number, step, entry))
+    if json_out:
+        print_json(
+            {
+                "id": name,
+                "title": found["title"],
+                "description": found.get("description"),
+                "steps": [
+                    {
+                        "step": n,
+                        "id": s["id"],
+                        "note": s["note"],
+                        "resource": e.as_json() if e else None,
+                    }
+                    for n, s, e in steps
+                ],
+            }
+        )
+        return
+    out = console()
+    out.print(f"[bold]{escape(_text(found['title'], lang))}[/]")
+    description = _text(found.get("description"), lang)
+    if description:
+        out.print(escape(description))
+    for number, step, entry in steps:
+        title = entry.title if entry else step["id"]
+        detail = f"{entry.kind}, {entry.level}, {entry.year}" if entry else "missing"
+        out.print(f"\n[bold]{number}.[/] {escape(title)} [dim]({escape(detail)})[/]")
+        out.print(f"   {escape(_text(step['note'], lang))}")
+        if entry:
+            out.print(f"   [link={escape(entry.url)}]{escape(entry.url)}[/link]  [cyan]{entry.id}[/]")

@@ -1,0 +1,148 @@
+"""From an HTTP answer or an exception to a :class:`Status`: pure functions, no I/O.
+
+| status         | when                                                                       |
+|----------------|----------------------------------------------------------------------------|
+| ok             | 2xx (after temporary redirects)                                            |
+| redirected     | 2xx reached only through permanent redirects (301, 308)                    |
+| broken         | 404, 410, other 4xx not listed below, or a DNS name that does not exist    |
+| blocked        | 401, 403, 999, or a Cloudflare challenge                                   |
+| rate_limited   | 429 after retries, or Retry-After above the cap                            |
+| timeout        | no answer in time                                                          |
+| error          | refused/reset, TLS, malformed answer, redirect loop, 5xx, guard refusal    |
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import socket
+import ssl
+import time
+from collections.abc import Iterator, Mapping
+
+from catalog.linkcheck.errors import BlockedAddressError
+from catalog.linkcheck.results import Status
+
+RETRY_CODES = frozenset({408, 429, 500, 502, 503, 504})
+REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+PERMANENT_REDIRECTS = frozenset({301, 308})
+BLOCKED_CODES = frozenset({401, 403, 999})
+_NXDOMAIN = {socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)}
+
+
+def is_success(code: int) -> bool:
+    return 200 <= code < 300
+
+
+def is_cloudflare_challenge(code: int, headers: Mapping[str, str]) -> bool:
+    """Cloudflare's bot wall: ``cf-mitigated: challenge``, or a 403/503 served by cloudflare."""
+    if headers.get("cf-mitigated", "").lower() == "challenge":
+        return True
+    return code in (403, 503) and headers.get("server", "").lower() == "cloudflare"
+
+
+def classify_code(code: int, headers: Mapping[str, str]) -> tuple[Status, str]:
+    """Status and detail for the final HTTP answer (redirects already followed)."""
+    if is_cloudflare_challenge(code, headers):
+        return Status.BLOCKED, f"HTTP {code}: Cloudflare challenge; the site refuses robots"
+    if is_success(code):
+        return Status.OK, f"HTTP {code}"
+    if code in BLOCKED_CODES:
+        return Status.BLOCKED, f"HTTP {code}: the site refuses robots; check it in a browser"
+    if code == 429:
+        return Status.RATE_LIMITED, "HTTP 429: still rate limited after retries"
+    if 400 <= code < 500:
+        return Status.BROKEN, f"HTTP {code}"
+    if code >= 500:
+        return Status.ERROR, f"HTTP {code}: server error after retries"
+    return Status.ERROR, f"unexpected HTTP {code}"
+
+
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def classify_exception(exc: BaseException) -> tuple[Status, str, bool]:
+    """Status, detail and whether a retry may help, for a failed request.
+
+    Walks the cause chain, because transports re-wrap errors (httpx-aiohttp maps every aiohttp
+    connection error to ``httpx.ConnectTimeout``, which must not count as a timeout).
+    """
+    import httpx
+
+    chain = list(_chain(exc))
+    for err in chain:
+        if isinstance(err, BlockedAddressError):
+            return Status.ERROR, str(err), False
+    for err in chain:
+        if isinstance(err, socket.gaierror):
+            if err.errno in _NXDOMAIN:
+                return Status.BROKEN, "the DNS name does not exist", False
+            return Status.ERROR, f"DNS lookup failed: {err.strerror or err}", True
+        if isinstance(err, ssl.SSLError | ssl.CertificateError):
+            return Status.ERROR, f"TLS failure: {_reason(err)}", False
+    found = _aiohttp(chain)
+    if found is not None:
+        return found
+    innermost = chain[-1]
+    if isinstance(innermost, asyncio.TimeoutError | TimeoutError | httpx.TimeoutException):
+        return Status.TIMEOUT, "no answer in time", True
+    if isinstance(innermost, ConnectionRefusedError):
+        return Status.ERROR, "connection refused", False
+    if isinstance(innermost, ConnectionResetError | httpx.ReadError | httpx.WriteError):
+        return Status.ERROR, "connection reset", True
+    if isinstance(innermost, httpx.RemoteProtocolError):
+        return Status.ERROR, f"malformed response: {innermost}", False
+    if isinstance(innermost, httpx.ConnectError):
+        return Status.ERROR, f"connection failed: {innermost}", True
+    return Status.ERROR, f"{type(innermost).__name__}: {innermost}", False
+
+
+def _aiohttp(chain: list[BaseException]) -> tuple[Status, str, bool] | None:
+    try:
+        import aiohttp
+    except ImportError:  # pragma: no cover - aiohttp is a dependency
+        return None
+    for err in chain:
+        if isinstance(err, aiohttp.ServerTimeoutError):
+            return Status.TIMEOUT, "no answer in time", True
+        if isinstance(err, aiohttp.ClientSSLError):
+            return Status.ERROR, f"TLS failure: {_reason(err)}", False
+        if isinstance(err, aiohttp.ServerDisconnectedError):
+            return Status.ERROR, "connection reset: the server closed it without answering", True
+        if isinstance(err, aiohttp.ClientConnectorError):
+            if isinstance(err.os_error, ConnectionRefusedError):
+                return Status.ERROR, "connection refused", False
+            return Status.ERROR, f"connection failed: {err.os_error.strerror or err}", True
+        if isinstance(err, aiohttp.ClientResponseError):
+            return Status.ERROR, f"malformed response: {err.message}", False
+        if isinstance(err, aiohttp.ClientPayloadError):
+            return Status.ERROR, "connection reset while reading the body", True
+        if isinstance(err, aiohttp.ClientOSError):
+            return Status.ERROR, f"connection reset: {err.strerror or err}", True
+    return None
+
+
+def _reason(err: BaseException) -> str:
+    text = str(getattr(err, "reason", None) or getattr(err, "strerror", None) or err)
+    return text.replace("[SSL: ", "").replace("]", "") if text else type(err).__name__
+
+
+def retry_after_seconds(value: str | None, *, now: float | None = None) -> float | None:
+    """``Retry-After`` in seconds: a number of seconds or an HTTP date; None when absent/bad."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    current = time.time() if now is None else now
+    return max(0.0, when.timestamp() - current)

@@ -1,0 +1,221 @@
+"""One URL over HTTP: HEAD then GET, redirects hop by hop, retries, and classification.
+
+Requests are streamed: a GET is closed right after the headers unless a caller asks for up to
+``read`` bytes of the body, and the whole request (headers and that capped read) runs under one
+deadline, so a body that trickles in never hangs the run.
+
+Redirects are followed here (never by the client) so that the chain is recorded, loops are
+caught, and nothing sensitive crosses origins: on every redirect hop the caller's extra headers
+(a token, say) are dropped, and user:password in a URL is removed when the origin changes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import httpx
+
+from catalog.linkcheck.classify import (
+    PERMANENT_REDIRECTS,
+    REDIRECT_CODES,
+    RETRY_CODES,
+    classify_code,
+    classify_exception,
+    is_success,
+    retry_after_seconds,
+)
+from catalog.linkcheck.gates import Gates
+from catalog.linkcheck.results import Outcome, Status
+
+MAX_HOPS = 10
+
+
+@dataclass(frozen=True)
+class FetchConfig:
+    timeout: float = 20.0
+    retries: int = 2
+    retry_after_cap: float = 60.0
+    backoff: float = 0.5  # first retry waits about this long; doubles each time, with jitter
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The last answer of a redirect chain."""
+
+    code: int
+    url: str
+    headers: httpx.Headers
+    body: bytes
+    chain: tuple[str, ...]  # every URL requested, first to last
+    codes: tuple[int, ...]  # the status code of each hop
+
+    @property
+    def permanent(self) -> bool:
+        """Reached only through permanent redirects (and at least one)."""
+        hops = self.codes[:-1]
+        return bool(hops) and all(code in PERMANENT_REDIRECTS for code in hops)
+
+
+class Failure(Exception):
+    """A request that gave no usable answer, already classified."""
+
+    def __init__(self, status: Status, detail: str, *, retryable: bool = False) -> None:
+        self.status, self.detail, self.retryable = status, detail, retryable
+        super().__init__(detail)
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return url.scheme, url.host, url.port
+
+
+class Fetcher:
+    """Makes requests through the per-host gates; shared by the engine and the host rules."""
+
+    def __init__(self, client: httpx.AsyncClient, gates: Gates, config: FetchConfig) -> None:
+        self.client, self.gates, self.config = client, gates, config
+
+    async def _once(
+        self, method: str, url: httpx.URL, headers: Mapping[str, str], read: int
+    ) -> tuple[int, httpx.Headers, bytes]:
+        gate = self.gates.get(url.host)
+        async with gate.slot():
+            return await asyncio.wait_for(
+                self._send(method, url, headers, read), timeout=self.config.timeout
+            )
+
+    async def _send(
+        self, method: str, url: httpx.URL, headers: Mapping[str, str], read: int
+    ) -> tuple[int, httpx.Headers, bytes]:
+        request = self.client.build_request(method, url, headers=dict(headers))
+        response = await self.client.send(request, stream=True)
+        try:
+            body = b""
+            if read > 0 and method != "HEAD":
+                chunks: list[bytes] = []
+                size = 0
+                async for chunk in response.aiter_raw():
+                    chunks.append(chunk)
+                    size += len(chunk)
+                    if size >= read:
+                        break
+                body = b"".join(chunks)[:read]
+            return response.status_code, response.headers, body
+        finally:
+            await response.aclose()
+
+    async def follow(
+        self, method: str, url: str, *, headers: Mapping[str, str] | None = None, read: int = 0
+    ) -> Reply:
+        """One request and its redirects; raises :class:`Failure`."""
+        current = httpx.URL(url)
+        extra = dict(headers or {})
+        chain: list[str] = []
+        codes: list[int] = []
+        while True:
+            chain.append(str(current))
+            try:
+                code, got, body = await self._once(method, current, extra, read)
+            except Exception as exc:  # translated at the boundary: see classify_exception
+                status, detail, retryable = classify_exception(exc)
+                raise Failure(status, detail, retryable=retryable) from exc
+            codes.append(code)
+            location = got.get("location")
+            if code not in REDIRECT_CODES or not location:
+                return Reply(code, str(current), got, body, tuple(chain), tuple(codes))
+            if len(chain) > MAX_HOPS:
+                raise Failure(Status.ERROR, f"more than {MAX_HOPS} redirects")
+            try:
+                target = current.join(location)
+            except httpx.InvalidURL:
+                raise Failure(Status.ERROR, f"malformed redirect to {location!r}") from None
+            if target.scheme not in ("http", "https"):
+                raise Failure(Status.ERROR, f"redirect to a non-HTTP URL: {location}")
+            if _origin(target) != _origin(current):
+                target = target.copy_with(username=None, password=None)
+            if str(target) in chain:
+                raise Failure(Status.ERROR, f"redirect loop at {target}")
+            extra = {}  # tokens and other caller headers never follow a redirect
+            if code == 303:
+                method = "GET" if method != "HEAD" else "HEAD"
+            current = target
+
+    async def fetch(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        read: int = 0,
+        retry_codes: frozenset[int] = RETRY_CODES,
+    ) -> Reply:
+        """:meth:`follow` with retries: backoff with jitter, and ``Retry-After`` for the host."""
+        attempt = 0
+        while True:
+            try:
+                reply = await self.follow(method, url, headers=headers, read=read)
+            except Failure as failure:
+                if not failure.retryable or attempt >= self.config.retries:
+                    raise
+                await asyncio.sleep(self._backoff(attempt))
+            else:
+                if reply.code not in retry_codes:
+                    return reply
+                wait = retry_after_seconds(reply.headers.get("retry-after"))
+                if wait is not None and wait > self.config.retry_after_cap:
+                    raise Failure(
+                        Status.RATE_LIMITED,
+                        f"HTTP {reply.code}: the server asks to wait {wait:.0f} s, more than "
+                        f"the {self.config.retry_after_cap:.0f} s cap",
+                    )
+                if attempt >= self.config.retries:
+                    return reply
+                if wait is not None:
+                    self.gates.get(httpx.URL(reply.url).host).pause(wait)
+                else:
+                    await asyncio.sleep(self._backoff(attempt))
+            attempt += 1
+
+    def _backoff(self, attempt: int) -> float:
+        return float(self.config.backoff * (2**attempt) * (0.5 + random.random()))
+
+    async def check(self, url: str) -> Outcome:
+        """The generic check: HEAD, then GET on a non-success status or connection error."""
+        started = time.monotonic()
+        try:
+            reply = await self._head_then_get(url)
+        except Failure as failure:
+            return Outcome(failure.status, detail=failure.detail, elapsed_ms=_ms(started))
+        return outcome_of(reply, started)
+
+    async def _head_then_get(self, url: str) -> Reply:
+        try:
+            # A HEAD is only retried for what GET would not fix: timeouts, resets, 429.
+            head = await self.fetch("HEAD", url, retry_codes=frozenset({429}))
+        except Failure as failure:
+            if failure.status in (Status.TIMEOUT, Status.RATE_LIMITED):
+                raise
+        else:
+            if is_success(head.code) or head.code == 429:
+                return head
+        return await self.fetch("GET", url)
+
+
+def outcome_of(reply: Reply, started: float) -> Outcome:
+    status, detail = classify_code(reply.code, reply.headers)
+    final = reply.url if len(reply.chain) > 1 else None
+    if status is Status.OK and reply.permanent:
+        status = Status.REDIRECTED
+        detail = f"permanent redirect ({reply.codes[0]}); update the URL to {reply.url}"
+    elif final is not None and status is Status.OK:
+        detail = f"HTTP {reply.code} after {len(reply.chain) - 1} temporary redirect(s)"
+    return Outcome(
+        status, reply.code, final, detail, elapsed_ms=_ms(started), chain=reply.chain
+    )
+
+
+def _ms(started: float) -> int:
+    return round((time.monotonic() - started) * 1000)

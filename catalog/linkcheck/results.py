@@ -1,0 +1,117 @@
+"""Result types of a link check and their stable JSON shape.
+
+JSON (documented in the README; ``catalog report`` and ``catalog fix`` read it)::
+
+    {"summary": {status: count},
+     "results": [{"id", "url", "status", "code", "final_url", "detail", "line", "elapsed_ms",
+                  "failing", "consecutive_failures", "failing_since", "cached"}]}
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+
+class Status(str, enum.Enum):
+    """The classification of one link; the values are the JSON ``status`` words."""
+
+    OK = "ok"
+    REDIRECTED = "redirected"
+    BROKEN = "broken"
+    BLOCKED = "blocked"
+    RATE_LIMITED = "rate_limited"
+    TIMEOUT = "timeout"
+    ERROR = "error"
+    SKIPPED = "skipped"
+
+    @property
+    def is_problem(self) -> bool:
+        """Counts as a failed run for the cache's failure history."""
+        return self not in (Status.OK, Status.REDIRECTED, Status.SKIPPED)
+
+
+DEFAULT_FAIL_ON: frozenset[Status] = frozenset({Status.BROKEN, Status.ERROR})
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What fetching one URL gave, before it is attached to a resource."""
+
+    status: Status
+    code: int | None = None
+    final_url: str | None = None
+    detail: str = ""
+    elapsed_ms: int = 0
+    chain: tuple[str, ...] = ()
+    cached: bool = False
+
+
+@dataclass(frozen=True)
+class Target:
+    """One resource's link to check."""
+
+    id: str
+    url: str
+    line: int | None = None
+    skip_reason: str | None = None
+    accept: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    """The result for one resource."""
+
+    id: str
+    url: str
+    status: Status
+    code: int | None = None
+    final_url: str | None = None
+    detail: str = ""
+    line: int | None = None
+    elapsed_ms: int = 0
+    consecutive_failures: int = 0
+    failing_since: str | None = None
+    failing: bool = False
+    cached: bool = False
+    chain: tuple[str, ...] = field(default=(), compare=False)
+
+    def judged(self, fail_on: Iterable[Status], fail_after: int) -> LinkResult:
+        """This result with ``failing`` set: a failing status for ``fail_after`` runs in a row."""
+        failing = self.status in set(fail_on) and max(self.consecutive_failures, 1) >= fail_after
+        return replace(self, failing=failing)
+
+    @property
+    def warning(self) -> bool:
+        """A problem that does not fail the run (yet)."""
+        return self.status.is_problem and not self.failing
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "url": self.url,
+            "status": self.status.value,
+            "code": self.code,
+            "final_url": self.final_url,
+            "detail": self.detail,
+            "line": self.line,
+            "elapsed_ms": self.elapsed_ms,
+            "failing": self.failing,
+            "consecutive_failures": self.consecutive_failures,
+            "failing_since": self.failing_since,
+            "cached": self.cached,
+        }
+
+
+def summary(results: Sequence[LinkResult]) -> dict[str, int]:
+    """Count per status, in the order of :class:`Status`, statuses with no result left out."""
+    counts = Counter(r.status for r in results)
+    return {s.value: counts[s] for s in Status if counts[s]}
+
+
+def as_json_data(results: Sequence[LinkResult]) -> dict[str, Any]:
+    ordered = sorted(results, key=lambda r: (r.line or 0, r.id))
+    return {"summary": summary(ordered), "results": [r.as_dict() for r in ordered]}

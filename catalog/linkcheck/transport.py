@@ -1,0 +1,156 @@
+"""The HTTP client: httpx's API over aiohttp's connection pool, with the network guard inside.
+
+Why this stack (measured, see ``bench/linkcheck/README.md``): plain ``httpx.AsyncClient`` spends
+milliseconds of CPU per request in httpcore's pool at 128 requests in flight, while the
+``httpx-aiohttp`` transport keeps httpx's request/response API (and ``httpx.MockTransport`` for
+unit tests) and runs on aiohttp's much cheaper pool.
+
+The guard is wired in twice, both at connection time:
+
+* the resolver checks every address a host name resolves to, and refuses the host if any of
+  them is refused (so a rebinding name cannot pick its moment);
+* the socket factory checks the exact address each socket is about to connect to; this also
+  covers literal IP URLs, which aiohttp never sends to the resolver.
+
+Cookies are never stored or sent (a dummy jar), no proxy is read from the environment, and
+redirects are not followed here: :mod:`catalog.linkcheck.fetch` follows them hop by hop.
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from catalog.linkcheck.guard import NetworkGuard
+
+if TYPE_CHECKING:
+    import aiohttp
+    from aiohttp.abc import ResolveResult
+
+PROJECT_URL = "https://github.com/transformers-catalog/catalog"
+
+
+def user_agent() -> str:
+    """An honest User-Agent naming the tool, its version and where to read about it."""
+    from catalog import __version__
+
+    return f"catalog-linkcheck/{__version__} (+{PROJECT_URL})"
+
+
+def _make_resolver(guard: NetworkGuard, hosts: Mapping[str, str] | None) -> Any:
+    from aiohttp.abc import AbstractResolver
+    from aiohttp.resolver import ThreadedResolver
+
+    class GuardedResolver(AbstractResolver):
+        """Resolve (from ``hosts`` when given, else the system), then check every address."""
+
+        def __init__(self) -> None:
+            self._system = ThreadedResolver() if hosts is None else None
+
+        async def resolve(
+            self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+        ) -> list[ResolveResult]:
+            if self._system is not None:
+                results = await self._system.resolve(host, port, family)
+            else:
+                results = _static(hosts or {}, host, port)
+            for result in results:
+                guard.check(host, result["host"])
+            return results
+
+        async def close(self) -> None:
+            if self._system is not None:
+                await self._system.close()
+
+    return GuardedResolver()
+
+
+def _static(hosts: Mapping[str, str], host: str, port: int) -> list[ResolveResult]:
+    """A fixed name table, for tests and benchmarks: no DNS query ever leaves the machine."""
+    address = hosts.get(host.lower().rstrip("."))
+    if address is None:
+        raise socket.gaierror(socket.EAI_NONAME, f"Name or service not known: {host}")
+    family = socket.AF_INET6 if ":" in address else socket.AF_INET
+    return [
+        {
+            "hostname": host,
+            "host": address,
+            "port": port,
+            "family": family,
+            "proto": 0,
+            "flags": socket.AI_NUMERICHOST,
+        }
+    ]
+
+
+def _socket_factory(guard: NetworkGuard) -> Any:
+    def factory(addr_info: tuple[Any, ...]) -> socket.socket:
+        family, type_, proto, _, address = addr_info
+        guard.check(str(address[0]), str(address[0]))
+        return socket.socket(family=family, type=type_, proto=proto)
+
+    return factory
+
+
+def make_session(
+    guard: NetworkGuard,
+    *,
+    limit: int,
+    hosts: Mapping[str, str] | None = None,
+    ssl_context: ssl.SSLContext | None = None,
+) -> aiohttp.ClientSession:
+    """An aiohttp session whose every connection goes through ``guard``."""
+    import aiohttp
+
+    connector = aiohttp.TCPConnector(
+        limit=limit,
+        limit_per_host=0,  # per-host limits are enforced by the engine, before a request
+        resolver=_make_resolver(guard, hosts),
+        socket_factory=_socket_factory(guard),
+        ssl=ssl_context if ssl_context is not None else True,
+        ttl_dns_cache=10,
+    )
+    return aiohttp.ClientSession(
+        connector=connector,
+        cookie_jar=aiohttp.DummyCookieJar(),
+        trust_env=False,
+        auto_decompress=False,
+    )
+
+
+def make_client(
+    guard: NetworkGuard,
+    *,
+    limit: int = 64,
+    timeout: float = 20.0,
+    hosts: Mapping[str, str] | None = None,
+    ssl_context: ssl.SSLContext | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> httpx.AsyncClient:
+    """The client every check and :func:`~catalog.linkcheck.fetch_page` uses.
+
+    ``transport`` replaces the network (``httpx.MockTransport`` in unit tests); ``hosts`` replaces
+    DNS with a fixed table; ``ssl_context`` replaces the system trust store (tests add a test CA).
+    """
+    from http.cookiejar import CookieJar, DefaultCookiePolicy
+
+    if transport is None:
+        from httpx_aiohttp import AiohttpTransport
+
+        transport = AiohttpTransport(
+            client=lambda: make_session(guard, limit=limit, hosts=hosts, ssl_context=ssl_context)
+        )
+    return httpx.AsyncClient(
+        transport=transport,
+        # identity: bodies are read raw and capped, never decompressed (no zip bombs either)
+        headers={"User-Agent": user_agent(), "Accept": "*/*", "Accept-Encoding": "identity"},
+        timeout=httpx.Timeout(timeout),
+        follow_redirects=False,
+        trust_env=False,
+        # A jar that accepts nothing: no cookie is ever stored, so none crosses origins.
+        cookies=CookieJar(policy=DefaultCookiePolicy(allowed_domains=[])),
+    )

@@ -1,0 +1,52 @@
+"""Text normalisation and fuzzy matching for search, in any script (Persian included)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"\w+")
+# Arabic code points that Persian text often carries in place of the Persian letters.
+_PERSIAN = str.maketrans(
+    {
+        "\u064a": "\u06cc",  # Arabic yeh -> Persian yeh
+        "\u0649": "\u06cc",  # alef maksura -> Persian yeh
+        "\u0643": "\u06a9",  # Arabic kaf -> Persian keheh
+        "\u0629": "\u0647",  # teh marbuta -> heh
+        "\u200c": None,  # zero-width non-joiner: "مدل‌ها" and "مدلها" are the same word
+        "\u200d": None,
+        "\u0640": None,  # tatweel
+    }
+)
+_MARKS = re.compile(r"[\u064b-\u065f\u0670]")  # Arabic diacritics
+
+
+def normalize(text: str) -> str:
+    """Case-fold and unify the spellings a reader may type (NFKC, Persian letters, no ZWNJ)."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_PERSIAN)
+    return _MARKS.sub("", text)
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, normalised."""
+    return _WORD.findall(normalize(text))
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by at most one insertion, deletion, substitution or
+    swap of neighbours (Damerau-Levenshtein distance <= 1)."""
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < la and a[i] == b[i]:
+        i += 1
+    if i == la:
+        return True  # equal, or b has one extra character at the end
+    if la == lb:
+        if a[i + 1 :] == b[i + 1 :]:
+            return True  # one substitution
+        return a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]  # swap
+    return a[i:] == b[i + 1 :]  # one insertion into a
