@@ -4,7 +4,8 @@ The public API::
 
     >>> import catalog
     >>> cat = catalog.load("resources.yaml")        # raises catalog.CatalogError
-    >>> [r.id for r in catalog.search(cat, "attention")[:3]]
+    >>> from catalog.search import Filters, search
+    >>> [hit.entry.id for hit in search(cat, "attention", limit=3)]
 
 Heavy modules (Pydantic, the YAML readers) load on first use, so ``import catalog`` is cheap.
 """
@@ -18,7 +19,7 @@ from catalog.errors import CatalogError, CatalogReadError, CatalogValidationErro
 if TYPE_CHECKING:
     from catalog.loader import load, loads
     from catalog.models import Catalog, LearningPath, PathStep, Resource, Topic
-    from catalog.search import Filters, Hit, filter_resources, search
+    from catalog.search import Filters, Hit, filter_resources
 
 __all__ = [
     "Catalog",
@@ -36,7 +37,6 @@ __all__ = [
     "filter_resources",
     "load",
     "loads",
-    "search",
 ]
 
 _LAZY = {
@@ -50,7 +50,6 @@ _LAZY = {
     "Filters": "catalog.search",
     "Hit": "catalog.search",
     "filter_resources": "catalog.search",
-    "search": "catalog.search",
 }
 
 

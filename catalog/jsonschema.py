@@ -15,6 +15,7 @@ def catalog_json_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
-        "title": "Catalog of learning resources",
         **schema,
+        "title": "Catalog of learning resources",
+        "description": "resources.yaml: topics, learning paths, resources and link-check settings.",
     }

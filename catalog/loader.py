@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from catalog.models import Catalog
     from catalog.rules import Finding
 
+_RESOURCES_BLOCK = re.compile(r"^resources:[ \t]*(?:#.*)?$", re.MULTILINE)
+_TOP_LEVEL_KEY = re.compile(r"^[^\s#-]", re.MULTILINE)
 _ID_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?\{?[ \t]*id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)", re.MULTILINE)
 
 
@@ -117,7 +119,10 @@ def _resource_lines(catalog: Catalog, text: str, positions: Positions | None) ->
     # Fast path: find each "id:" line and keep the map only if it accounts for every resource.
     lines: dict[str, int] = {}
     wanted = {r.id for r in catalog.resources}
-    for match in _ID_LINE.finditer(text):
+    block = _RESOURCES_BLOCK.search(text)
+    start = block.end() if block else len(text)
+    after = _TOP_LEVEL_KEY.search(text, start)
+    for match in _ID_LINE.finditer(text, start, after.start() if after else len(text)):
         if match.group(1) in wanted and match.group(1) not in lines:
             lines[match.group(1)] = text.count("\n", 0, match.start()) + 1
     if len(lines) == len(wanted):
@@ -199,19 +204,15 @@ def _type_name(value: Any) -> str:
 def _schema_problems(
     exc: ValidationError, positions: Positions, source: str, data: Any
 ) -> list[Problem]:
-    from catalog.schema_errors import explain
+    from catalog.schema_errors import explain, is_union_noise
 
     problems: dict[tuple[str | int, ...], Problem] = {}
-    for error in exc.errors(include_url=False):
-        explained = explain(error, data)
-        if explained is None:
-            continue
-        loc, message, hint, at_key = explained
-        if at_key:
-            line, column = positions.of_key(loc)
-        else:
-            line, column = positions.of_value(loc)
-        problem = Problem(line, column, _dotted(loc), message, source, hint)
-        # A union reports once per branch; keep the first explanation per place.
-        problems.setdefault(loc, problem)
+    errors = exc.errors(include_url=False)
+    # Pydantic reports every branch of a union; the branch that fits the value's type says what
+    # is really wrong. Other branches speak only for a place nothing else explained.
+    ordered = sorted(errors, key=lambda e: is_union_noise(e, data))
+    for error in ordered:
+        loc, message, hint, at_key = explain(error, data)
+        line, column = positions.of_key(loc) if at_key else positions.of_value(loc)
+        problems.setdefault(loc, Problem(line, column, _dotted(loc), message, source, hint))
     return sorted(problems.values())

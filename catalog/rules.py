@@ -30,7 +30,10 @@ class Finding:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """A 'did you mean' hint naming the closest choice, if one is close enough."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    options = list(choices)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if not close and len(word) >= 3:
+        close = sorted(c for c in options if c.startswith(word))[:1]
     return f"did you mean '{close[0]}'?" if close else None
 
 

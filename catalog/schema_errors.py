@@ -91,11 +91,16 @@ def _shown(value: Any) -> str:
     return type(value).__name__
 
 
-def explain(error: Any, data: Any) -> Explained | None:
-    """One located message for a Pydantic error dict, or None when it is union noise."""
+def is_union_noise(error: Any, data: Any) -> bool:
+    """True for the error of a union branch that does not fit the value's type (Pydantic reports
+    every branch; the one that fits says what is really wrong)."""
+    _, tag, value, _ = _resolve(tuple(error["loc"]), data)
+    return tag is not None and not _branch_fits(tag, value)
+
+
+def explain(error: Any, data: Any) -> Explained:
+    """One located message for a Pydantic error dict."""
     loc, tag, value, at_key = _resolve(tuple(error["loc"]), data)
-    if tag is not None and not _branch_fits(tag, value):
-        return None
     kind = error["type"]
     given = error.get("input")
     name = loc[-1] if loc else ""

@@ -176,10 +176,12 @@ def test_learning_paths_point_at_real_resources() -> None:
 def test_required_paths_are_bilingual_and_well_sized(path_id: str) -> None:
     path = _catalog().paths[path_id]
     assert 5 <= len(path.steps) <= 9
-    assert _text(path.title, "en") and _text(path.title, "fa")
+    assert _text(path.title, "en")
+    assert PERSIAN_LETTERS.search(_text(path.title, "fa"))
     for step in path.steps:
-        assert _text(step.note, "en").strip(), f"{path_id}/{step.id}: no English note"
-        assert PERSIAN_LETTERS.search(_text(step.note, "fa")), f"{path_id}/{step.id}: no Persian note"
+        where = f"{path_id}/{step.id}"
+        assert _text(step.note, "en").strip(), f"{where}: no English note"
+        assert PERSIAN_LETTERS.search(_text(step.note, "fa")), f"{where}: no Persian note"
 
 
 @pytest.mark.parametrize("url", SEED_URLS)

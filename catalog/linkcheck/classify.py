@@ -97,7 +97,7 @@ def classify_exception(exc: BaseException) -> tuple[Status, str, bool]:
     if isinstance(innermost, ConnectionResetError | httpx.ReadError | httpx.WriteError):
         return Status.ERROR, "connection reset", True
     if isinstance(innermost, httpx.RemoteProtocolError):
-        return Status.ERROR, f"malformed response: {innermost}", False
+        return Status.ERROR, f"malformed response: {_first_line(str(innermost))}", False
     if isinstance(innermost, httpx.ConnectError):
         return Status.ERROR, f"connection failed: {innermost}", True
     return Status.ERROR, f"{type(innermost).__name__}: {innermost}", False
@@ -120,12 +120,16 @@ def _aiohttp(chain: list[BaseException]) -> tuple[Status, str, bool] | None:
                 return Status.ERROR, "connection refused", False
             return Status.ERROR, f"connection failed: {err.os_error.strerror or err}", True
         if isinstance(err, aiohttp.ClientResponseError):
-            return Status.ERROR, f"malformed response: {err.message}", False
+            return Status.ERROR, f"malformed response: {_first_line(err.message)}", False
         if isinstance(err, aiohttp.ClientPayloadError):
             return Status.ERROR, "connection reset while reading the body", True
         if isinstance(err, aiohttp.ClientOSError):
             return Status.ERROR, f"connection reset: {err.strerror or err}", True
     return None
+
+
+def _first_line(text: str) -> str:
+    return (text.strip().splitlines() or [""])[0].rstrip(":")
 
 
 def _reason(err: BaseException) -> str:

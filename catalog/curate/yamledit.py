@@ -1,0 +1,299 @@
+"""Round-trip editing of a catalog file, shared by every curation command.
+
+The contract of an edit: read the file with ruamel.yaml's round-trip loader (comments, key
+order, quoting and flow style are kept), change the tree, render it, then :func:`commit`:
+
+1. the result is validated with :func:`catalog.loader.loads`; an edit may not add an error
+   (errors the file already had, and placeholders the caller declares, are allowed);
+2. the result must keep every comment and every resource of the original (a bug guard);
+3. it is written atomically: a temporary file in the same folder, then ``os.replace``, keeping
+   the file's permissions. Any failure before the rename leaves the file byte-identical.
+
+ruamel.yaml is pure Python: about 0.7 s for a 2,000-line catalog, and about 15 s for a 4 MB
+one. Fine for edits; the read-only commands use the fast loader instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import stat
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from catalog.curate.comments import comment_census
+from catalog.curate.errors import EditRejected, EditUnsafe, UnreadableInput
+from catalog.errors import CatalogError, CatalogReadError, Problem
+
+SCHEMA_LINE = "# yaml-language-server: $schema=catalog.schema.json"
+NEW_CATALOG = f"{SCHEMA_LINE}\n\ntopics: {{}}\n\nresources: []\n"
+# Canonical layout: keys two spaces in, list dashes two spaces in under their key.
+CANONICAL_INDENT = (2, 4, 2)
+_RESOURCE_INDEX = re.compile(r"^resources\[(\d+)\]")
+_KEY_LINE = re.compile(r"^( *)[^\s#-][^:#]*:[ \t]*(?:#.*)?$")
+
+
+def new_yaml(indent: tuple[int, int, int] = CANONICAL_INDENT) -> Any:
+    """A ruamel.yaml round-trip instance with the catalog's output conventions."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.emitter import RoundTripEmitter
+
+    class _Emitter(RoundTripEmitter):  # type: ignore[misc]
+        """Where a new scalar needs quotes, prefer "double" ones (escapes work, as in JSON)."""
+
+        def choose_scalar_style(self) -> Any:
+            style = super().choose_scalar_style()
+            if style == "'" and not getattr(self.event, "style", None):
+                return '"'
+            return style
+
+    yaml = YAML(typ="rt")
+    yaml.Emitter = _Emitter
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a long line a person wrote
+    mapping, sequence, offset = indent
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    return yaml
+
+
+def guess_indent(text: str) -> tuple[int, int, int]:
+    """The (mapping, sequence, offset) indentation a file already uses, for minimal diffs."""
+    mapping = sequence = offset = None
+    lines = text.splitlines()
+    for above, line in zip(lines, lines[1:]):
+        parent = _KEY_LINE.match(above)
+        if parent is None or not line.strip() or line.lstrip().startswith("#"):
+            continue
+        width = len(line) - len(line.lstrip(" "))
+        step = width - len(parent.group(1))
+        if line.lstrip().startswith("- ") and offset is None and step >= 0:
+            offset, sequence = step, step + 2
+        elif not line.lstrip().startswith("-") and mapping is None and step > 0:
+            mapping = step
+        if mapping is not None and offset is not None:
+            break
+    default = CANONICAL_INDENT
+    return (mapping or default[0], sequence or default[1], default[2] if offset is None else offset)
+
+
+@dataclass
+class Document:
+    """A catalog file loaded for editing: its original text and the editable tree."""
+
+    path: Path
+    text: str
+    data: Any
+    yaml: Any
+    original_ids: list[Any] = field(default_factory=list)
+    crlf: bool = False
+    bom: bool = False
+
+    @classmethod
+    def read(cls, path: str | Path, *, create: bool = False) -> Document:
+        """Load ``path`` for editing; with ``create``, a missing file starts as an empty catalog."""
+        path = Path(path)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            if not create:
+                raise UnreadableInput(f"{path}: file not found") from None
+            return cls.parse(NEW_CATALOG, path)
+        except OSError as exc:
+            raise UnreadableInput(f"{path}: cannot read the file: {exc.strerror or exc}") from None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise UnreadableInput(f"{path}: the file is not UTF-8 text") from None
+        return cls.parse(text, path)
+
+    @classmethod
+    def parse(cls, text: str, path: str | Path) -> Document:
+        """Load catalog text for editing; ``path`` is where :func:`commit` will write it."""
+        bom = text.startswith("\ufeff")
+        text = text.removeprefix("\ufeff")
+        crlf = "\r\n" in text
+        text = text.replace("\r\n", "\n")
+        yaml = new_yaml(guess_indent(text))
+        try:
+            data = yaml.load(text)
+        except Exception as exc:  # ruamel raises many unrelated types; translate them here
+            mark = getattr(exc, "problem_mark", None)
+            where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise UnreadableInput(f"{path}{where}: not valid YAML: {problem}") from None
+        if data is None:
+            data = yaml.load(NEW_CATALOG)
+        from ruamel.yaml.comments import CommentedMap
+
+        if not isinstance(data, CommentedMap):
+            raise UnreadableInput(f"{path}: the top level must be a mapping with 'topics' and 'resources'")
+        doc = cls(Path(path), text, data, yaml, crlf=crlf, bom=bom)
+        doc.original_ids = resource_ids(data)
+        return doc
+
+    @property
+    def resources(self) -> Any:
+        """The editable ``resources`` list (created if the file has none)."""
+        from ruamel.yaml.comments import CommentedSeq
+
+        if not isinstance(self.data.get("resources"), list):
+            self.data["resources"] = CommentedSeq()
+        return self.data["resources"]
+
+    @property
+    def topics(self) -> Any:
+        """The editable ``topics`` mapping (created if the file has none)."""
+        from ruamel.yaml.comments import CommentedMap
+
+        if not isinstance(self.data.get("topics"), dict):
+            self.data["topics"] = CommentedMap()
+        return self.data["topics"]
+
+    def render(self) -> str:
+        """The edited tree as text, in the file's own conventions."""
+        import io
+
+        buffer = io.StringIO()
+        self.yaml.dump(self.data, buffer)
+        return buffer.getvalue()
+
+    def line_of(self, index: int) -> int | None:
+        """The 1-based line where resource ``index`` starts in the original text."""
+        resources = self.data.get("resources")
+        try:
+            return int(resources[index].lc.line) + 1
+        except (AttributeError, IndexError, KeyError, TypeError):
+            return None
+
+
+def resource_ids(data: Any) -> list[Any]:
+    """The ``id`` of each resource (None where it has none), in order."""
+    resources = data.get("resources") if isinstance(data, dict) else None
+    if not isinstance(resources, list):
+        return []
+    return [r.get("id") if isinstance(r, dict) else None for r in resources]
+
+
+def diff(before: str, after: str, name: str) -> str:
+    """A unified diff from ``before`` to ``after`` (empty when they are equal)."""
+    import difflib
+
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"{name} (before)",
+        tofile=f"{name} (after)",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def commit(
+    doc: Document,
+    new_text: str | None = None,
+    *,
+    placeholders: frozenset[str] = frozenset(),
+    write: bool = True,
+) -> str:
+    """Check an edit and write it atomically; return the new text.
+
+    ``placeholders`` are problem paths (``resources[<id>].year``) that may be invalid on
+    purpose. Raises :class:`EditRejected` or :class:`EditUnsafe` and writes nothing when the
+    edit is not acceptable. With ``write=False`` everything is checked and nothing written.
+    """
+    text = doc.render() if new_text is None else new_text
+    check_edit(doc, text, placeholders)
+    if write and text != doc.text:
+        output = text.replace("\n", "\r\n") if doc.crlf else text
+        write_atomic(doc.path, ("\ufeff" if doc.bom else "") + output)
+    return text
+
+
+def check_edit(doc: Document, text: str, placeholders: frozenset[str] = frozenset()) -> None:
+    """Raise unless ``text`` is a safe and valid replacement for ``doc``'s original text."""
+    lost = comment_census(doc.text) - comment_census(text)
+    if lost:
+        shown = ", ".join(repr(c) for c in list(lost)[:3])
+        raise EditUnsafe(f"the edit would drop {sum(lost.values())} comment(s): {shown}")
+    new_ids = resource_ids(_plain(text, str(doc.path)))
+    missing = Counter(i for i in doc.original_ids if i is not None) - Counter(new_ids)
+    if missing or len(new_ids) < len(doc.original_ids):
+        raise EditUnsafe(f"the edit would drop resources: {', '.join(map(str, missing)) or '?'}")
+    before = _error_keys(doc.text, doc.original_ids, str(doc.path))
+    added = [
+        problem
+        for key, problem in _errors(text, str(doc.path), new_ids)
+        if key not in before and key[0] not in placeholders
+    ]
+    if added:
+        raise EditRejected(added)
+
+
+def _plain(text: str, source: str) -> Any:
+    from catalog import yamlsource
+
+    try:
+        if yamlsource.needs_strict(text):
+            return yamlsource.strict_parse(text)[0]
+        return yamlsource.fast_parse(text)
+    except yamlsource.YamlProblem as exc:
+        raise EditUnsafe(f"{source}: the edit produced unreadable YAML: {exc.message}") from None
+
+
+def _errors(text: str, source: str, ids: list[Any]) -> list[tuple[tuple[str, str], Problem]]:
+    from catalog.loader import loads
+
+    try:
+        loads(text, source=source)
+    except CatalogReadError as exc:
+        return [(("", p.message), p) for p in exc.errors]
+    except CatalogError as exc:
+        return [((_stable_path(p.path, ids), p.message), p) for p in exc.errors]
+    return []
+
+
+def _error_keys(text: str, ids: list[Any], source: str) -> set[tuple[str, str]]:
+    return {key for key, _ in _errors(text, source, ids)}
+
+
+def _stable_path(path: str, ids: list[Any]) -> str:
+    """``resources[3].year`` -> ``resources[<id>].year``, so entries can move without effect."""
+    match = _RESOURCE_INDEX.match(path)
+    if match is None:
+        return path
+    index = int(match.group(1))
+    name = ids[index] if index < len(ids) and isinstance(ids[index], str) else f"#{index}"
+    return f"resources[{name}]{path[match.end():]}"
+
+
+def placeholder_path(resource_id: str, field_name: str) -> str:
+    """The stable problem path of a resource field, as :func:`commit` compares them."""
+    return f"resources[{resource_id}].{field_name}"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` atomically, keeping its permissions (follows symlinks)."""
+    target = path.resolve() if path.is_symlink() else path
+    try:
+        mode: int | None = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise

@@ -1,0 +1,130 @@
+"""What earlier runs found, per URL: last status, when, final URL, and the failure streak.
+
+A fresh ``ok`` (younger than ``max_age``) is not fetched again; failures always are. The file is
+written atomically (a temporary file, then ``os.replace``); a corrupt or unreadable file is
+reported through :attr:`Cache.warning` and the cache starts empty, it never stops the run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from catalog.linkcheck.results import Outcome, Status
+
+VERSION = 1
+
+
+def default_path() -> Path:
+    """``$XDG_CACHE_HOME/catalog/linkcheck.json``, or ``~/.cache/catalog/linkcheck.json``."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "catalog" / "linkcheck.json"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class Entry:
+    status: str
+    code: int | None
+    checked_at: str  # ISO 8601, UTC
+    final_url: str | None
+    consecutive_failures: int = 0
+    failing_since: str | None = None
+    detail: str = ""
+
+
+class Cache:
+    def __init__(self, path: Path | None, entries: dict[str, Entry] | None = None) -> None:
+        self.path = path
+        self.entries: dict[str, Entry] = entries or {}
+        self.warning: str | None = None
+
+    @classmethod
+    def load(cls, path: Path) -> Cache:
+        cache = cls(path)
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return cache
+        except OSError as exc:
+            cache.warning = f"{path}: cannot read the link cache ({exc.strerror}); starting empty"
+            return cache
+        try:
+            data = json.loads(raw)
+            if data.get("version") != VERSION:
+                raise ValueError(f"unknown version {data.get('version')!r}")
+            cache.entries = {url: Entry(**value) for url, value in data["entries"].items()}
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            cache.warning = (
+                f"{path}: the link cache is corrupt ({exc}); it will be rebuilt from this run"
+            )
+            cache.entries = {}
+        return cache
+
+    def fresh(self, url: str, max_age: dt.timedelta) -> Entry | None:
+        """The entry when its last result was a success younger than ``max_age``."""
+        entry = self.entries.get(url)
+        if entry is None or entry.status not in (Status.OK.value, Status.REDIRECTED.value):
+            return None
+        try:
+            checked = dt.datetime.fromisoformat(entry.checked_at)
+        except ValueError:
+            return None
+        return entry if _now() - checked < max_age else None
+
+    def record(self, url: str, outcome: Outcome, *, now: dt.datetime | None = None) -> Entry:
+        """Store a new result and update the failure streak; returns the new entry."""
+        when = (now or _now()).isoformat()
+        old = self.entries.get(url)
+        if outcome.status.is_problem:
+            streak = (old.consecutive_failures if old else 0) + 1
+            since = old.failing_since if old and old.failing_since else when
+        else:
+            streak, since = 0, None
+        entry = Entry(
+            outcome.status.value,
+            outcome.code,
+            when,
+            outcome.final_url,
+            streak,
+            since,
+            outcome.detail,
+        )
+        self.entries[url] = entry
+        return entry
+
+    def save(self) -> None:
+        """Write atomically; raises OSError when the folder cannot be written."""
+        if self.path is None:
+            return
+        data: dict[str, Any] = {
+            "version": VERSION,
+            "entries": {url: asdict(e) for url, e in sorted(self.entries.items())},
+        }
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".linkcheck-", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+def parse_age(text: str) -> dt.timedelta:
+    """``"1d"``, ``"12h"``, ``"30m"``, ``"45s"`` or ``"0"`` -> a timedelta; ValueError if not."""
+    value = text.strip().lower()
+    units = {"d": "days", "h": "hours", "m": "minutes", "s": "seconds"}
+    number, unit = (value[:-1], value[-1]) if value and value[-1] in units else (value, "s")
+    if not number.isdigit():
+        raise ValueError(f"'{text}' is not an age; use for example 1d, 12h, 30m or 0")
+    return dt.timedelta(**{units[unit]: int(number)})

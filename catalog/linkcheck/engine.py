@@ -1,0 +1,173 @@
+"""The engine: check many links concurrently and yield one result per resource.
+
+    async for result in check_links(targets, CheckOptions(...)):
+        ...                     # the caller renders; the library never prints
+
+Every distinct URL is fetched once, however many resources list it. Work is split into one
+small pool of workers per host (at most that host's concurrency), all sharing a global limit,
+so a slow host never holds back the others and the number of tasks stays small at 20,000 URLs.
+Closing the iterator (or cancelling its consumer, as Ctrl-C does) cancels the workers at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import ssl
+from collections import defaultdict, deque
+from collections.abc import AsyncIterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+import httpx
+
+from catalog.linkcheck.cache import Cache
+from catalog.linkcheck.fetch import FetchConfig, Fetcher
+from catalog.linkcheck.gates import Gates, HostLimits, host_key
+from catalog.linkcheck.guard import NetworkGuard
+from catalog.linkcheck.hosts import Endpoints, RuleSet, default_rules
+from catalog.linkcheck.results import DEFAULT_FAIL_ON, LinkResult, Outcome, Status, Target
+from catalog.linkcheck.transport import make_client
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    concurrency: int = 64
+    per_host: int = 4
+    interval_ms: int = 0
+    timeout: float = 20.0
+    retries: int = 2
+    retry_after_cap: float = 60.0
+    backoff: float = 0.5
+    allow_networks: Sequence[str] = ()
+    host_limits: Mapping[str, HostLimits] = field(default_factory=dict)
+    host_accept: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    accept: frozenset[int] = frozenset()
+    max_age: dt.timedelta = dt.timedelta(days=1)
+    fail_on: frozenset[Status] = DEFAULT_FAIL_ON
+    fail_after: int = 1
+    github_token: str | None = None
+    endpoints: Endpoints = field(default_factory=Endpoints)
+    # Test and benchmark hooks: a fixed DNS table, a trust store, a fake network.
+    hosts: Mapping[str, str] | None = None
+    ssl_context: ssl.SSLContext | None = None
+    transport: httpx.AsyncBaseTransport | None = None
+
+
+def _host(url: str) -> str:
+    try:
+        return host_key(httpx.URL(url).host)
+    except httpx.InvalidURL:
+        return ""
+
+
+async def check_links(
+    targets: Sequence[Target],
+    options: CheckOptions | None = None,
+    *,
+    cache: Cache | None = None,
+    rules: RuleSet | None = None,
+) -> AsyncIterator[LinkResult]:
+    """Check ``targets``; yield a :class:`LinkResult` per target as soon as it is known."""
+    options = options or CheckOptions()
+    rules = rules or default_rules(options.endpoints, github_token=options.github_token)
+    by_url: dict[str, list[Target]] = defaultdict(list)
+    for target in targets:
+        if target.skip_reason is not None:
+            yield _result(target, Outcome(Status.SKIPPED, detail=target.skip_reason), options)
+        else:
+            by_url[target.url].append(target)
+
+    pending: dict[str, deque[str]] = defaultdict(deque)
+    for url in by_url:
+        entry = cache.fresh(url, options.max_age) if cache is not None else None
+        if entry is not None:
+            outcome = Outcome(
+                Status(entry.status),
+                entry.code,
+                entry.final_url,
+                f"{entry.detail} (cached {entry.checked_at})".strip(),
+                cached=True,
+            )
+            for target in by_url[url]:
+                yield _result(target, outcome, options)
+        else:
+            pending[_host(url)].append(url)
+    if not pending:
+        return
+
+    limits = {**rules.limits(), **options.host_limits}
+    gates = Gates(options.per_host, options.interval_ms, limits)
+    config = FetchConfig(options.timeout, options.retries, options.retry_after_cap, options.backoff)
+    guard = NetworkGuard.from_strings(options.allow_networks)
+    queue: asyncio.Queue[list[LinkResult]] = asyncio.Queue()
+    budget = asyncio.Semaphore(options.concurrency)
+
+    async with make_client(
+        guard,
+        limit=options.concurrency,
+        timeout=options.timeout,
+        hosts=options.hosts,
+        ssl_context=options.ssl_context,
+        transport=options.transport,
+    ) as client:
+        fetcher = Fetcher(client, gates, config)
+
+        async def worker(urls: deque[str]) -> None:
+            while urls:
+                url = urls.popleft()
+                async with budget:
+                    rule = rules.find(url)
+                    outcome = await (rule.check(url, fetcher) if rule else fetcher.check(url))
+                streak: tuple[int, str | None] = (0, None)
+                if cache is not None:
+                    entry = cache.record(url, outcome)
+                    streak = (entry.consecutive_failures, entry.failing_since)
+                queue.put_nowait([_result(t, outcome, options, streak) for t in by_url[url]])
+
+        workers = [
+            asyncio.create_task(worker(urls))
+            for host, urls in pending.items()
+            for _ in range(min(len(urls), gates.limits(host)[0] if host else 1))
+        ]
+        remaining = sum(len(urls) for urls in pending.values())
+        try:
+            while remaining:
+                batch = await queue.get()
+                remaining -= 1
+                for result in batch:
+                    yield result
+        finally:
+            for task in workers:
+                task.cancel()
+            await asyncio.gather(*workers, return_exceptions=True)
+
+
+def _result(
+    target: Target,
+    outcome: Outcome,
+    options: CheckOptions,
+    streak: tuple[int, str | None] = (0, None),
+) -> LinkResult:
+    status, detail = outcome.status, outcome.detail
+    accepted = target.accept | options.accept | options.host_accept.get(_host(target.url), set())
+    if status.is_problem and outcome.code is not None and outcome.code in accepted:
+        status, detail = Status.OK, f"HTTP {outcome.code} accepted by check.accept"
+    result = LinkResult(
+        id=target.id,
+        url=target.url,
+        status=status,
+        code=outcome.code,
+        final_url=outcome.final_url,
+        detail=detail,
+        line=target.line,
+        elapsed_ms=outcome.elapsed_ms,
+        consecutive_failures=streak[0] if status.is_problem else 0,
+        failing_since=streak[1] if status.is_problem else None,
+        cached=outcome.cached,
+        chain=outcome.chain,
+    )
+    return result.judged(options.fail_on, options.fail_after)
+
+
+def replace_status(result: LinkResult, status: Status) -> LinkResult:
+    return replace(result, status=status)

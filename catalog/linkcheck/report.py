@@ -1,0 +1,151 @@
+"""Reports of a link check. Each format is a function ``(results, options) -> str``.
+
+``table`` (Rich, for people), ``markdown`` (``GITHUB_STEP_SUMMARY``, issues), ``github``
+(workflow annotations on the YAML line) and ``json`` (stable keys: see :mod:`.results`).
+Results that are ``ok`` are counted but not listed.
+"""
+
+from __future__ import annotations
+
+import enum
+import io
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from catalog.linkcheck.results import LinkResult, Status, as_json_data, summary
+
+# Worst first: the order of groups in every report.
+ORDER = (
+    Status.BROKEN,
+    Status.ERROR,
+    Status.TIMEOUT,
+    Status.RATE_LIMITED,
+    Status.BLOCKED,
+    Status.REDIRECTED,
+    Status.SKIPPED,
+)
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    file: str = "resources.yaml"  # the catalog file, as annotations should name it
+    width: int = 100
+    interrupted: bool = False
+
+
+def grouped(results: Sequence[LinkResult]) -> list[tuple[Status, list[LinkResult]]]:
+    groups = []
+    for status in ORDER:
+        members = sorted(
+            (r for r in results if r.status is status), key=lambda r: (r.line or 0, r.id)
+        )
+        if members:
+            groups.append((status, members))
+    return groups
+
+
+def _note(result: LinkResult) -> str:
+    if result.failing_since and not result.failing and result.status.is_problem:
+        return f"{result.detail} (warning: failing since {result.failing_since[:10]})"
+    if result.final_url and result.status is Status.REDIRECTED:
+        return result.detail
+    return result.detail
+
+
+def _headline(results: Sequence[LinkResult], options: ReportOptions) -> str:
+    counts = ", ".join(f"{n} {s}" for s, n in summary(results).items()) or "nothing checked"
+    failing = sum(r.failing for r in results)
+    prefix = "Interrupted: partial report. " if options.interrupted else ""
+    return f"{prefix}{len(results)} links: {counts}; {failing} failing"
+
+
+def render_table(results: Sequence[LinkResult], options: ReportOptions) -> str:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=options.width, color_system=None, highlight=False)
+    for status, members in grouped(results):
+        table = Table(title=f"{status.value} ({len(members)})", title_justify="left", expand=True)
+        table.add_column("id", overflow="fold")
+        table.add_column("line", justify="right")
+        table.add_column("url", overflow="fold")
+        table.add_column("detail", overflow="fold")
+        for r in members:
+            mark = "" if r.failing or not r.status.is_problem else " (warning)"
+            table.add_row(
+                escape(r.id + mark), str(r.line or ""), escape(r.url), escape(_note(r))
+            )
+        console.print(table)
+    console.print(escape(_headline(results, options)))
+    return buffer.getvalue()
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(results: Sequence[LinkResult], options: ReportOptions) -> str:
+    lines = ["## Link check", "", _headline(results, options), ""]
+    lines += ["| status | count |", "|---|---:|"]
+    lines += [f"| {s} | {n} |" for s, n in summary(results).items()]
+    for status, members in grouped(results):
+        lines += ["", f"### {status.value} ({len(members)})", ""]
+        lines += ["| id | line | url | detail |", "|---|---:|---|---|"]
+        for r in members:
+            lines.append(
+                f"| {_md(r.id)} | {r.line or ''} | {_md(r.url)} | {_md(_note(r))} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    # GitHub workflow commands: %, CR and LF must be escaped in the message.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(results: Sequence[LinkResult], options: ReportOptions) -> str:
+    lines = []
+    for status, members in grouped(results):
+        if status is Status.SKIPPED:
+            continue
+        for r in members:
+            level = "error" if r.failing else "warning"
+            where = f"file={_escape_property(options.file)}"
+            if r.line:
+                where += f",line={r.line}"
+            title = _escape_property(f"{status.value}: {r.id}")
+            lines.append(f"::{level} {where},title={title}::{_escape_data(f'{r.url}: {_note(r)}')}")
+    lines.append(_headline(results, options))
+    return "\n".join(lines) + "\n"
+
+
+def render_json(results: Sequence[LinkResult], options: ReportOptions) -> str:
+    data = as_json_data(results)
+    if options.interrupted:
+        data["interrupted"] = True
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+class ReportFormat(str, enum.Enum):
+    TABLE = "table"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    GITHUB = "github"
+
+    def renderer(self) -> Callable[[Sequence[LinkResult], ReportOptions], str]:
+        return _RENDERERS[self]
+
+
+_RENDERERS: dict[ReportFormat, Callable[[Sequence[LinkResult], ReportOptions], str]] = {
+    ReportFormat.TABLE: render_table,
+    ReportFormat.JSON: render_json,
+    ReportFormat.MARKDOWN: render_markdown,
+    ReportFormat.GITHUB: render_github,
+}

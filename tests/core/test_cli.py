@@ -1,0 +1,189 @@
+"""The query and validate commands, through Typer's runner and as the installed script."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from catalog.cli import app
+from catalog.jsonschema import catalog_json_schema
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+MINIMAL = FIXTURES / "valid" / "minimal.yaml"
+
+
+@pytest.fixture
+def run(tmp_path: Path):  # type: ignore[no-untyped-def]
+    runner = CliRunner()
+    env = {"COLUMNS": "100", "NO_COLOR": "1", "CATALOG_CACHE_DIR": str(tmp_path / "cache")}
+
+    def invoke(*args: str, catalog: Path | None = MINIMAL):  # type: ignore[no-untyped-def]
+        argv = [*args, "--catalog", str(catalog)] if catalog else list(args)
+        return runner.invoke(app, argv, env=env)
+
+    return invoke
+
+
+def test_validate_ok_and_exit_codes(run) -> None:  # type: ignore[no-untyped-def]
+    ok = run("validate")
+    assert ok.exit_code == 0
+    bad = run("validate", catalog=FIXTURES / "invalid" / "unknown_topic.yaml")
+    assert bad.exit_code == 1
+    assert "resources[1].topics[0]: unknown topic 'genomic' (did you mean 'genomics'?)" in bad.output
+    unreadable = run("validate", catalog=FIXTURES / "invalid" / "not_utf8.yaml")
+    assert unreadable.exit_code == 2
+
+
+def test_validate_github_format(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("validate", "--format", "github", catalog=FIXTURES / "invalid" / "bad_kind.yaml")
+    assert result.exit_code == 1
+    path = FIXTURES / "invalid" / "bad_kind.yaml"
+    assert result.stdout.startswith(f"::error file={path},line=36,col=11::resources[1].kind: ")
+
+
+def test_validate_json_format(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("validate", "--format", "json", catalog=FIXTURES / "invalid" / "duplicate_url.yaml")
+    data = json.loads(result.stdout)
+    assert data["valid"] is False
+    assert data["errors"] == 2
+    assert [p["line"] for p in data["problems"]] == [20, 35]
+    assert set(data["problems"][0]) == {"file", "line", "column", "path", "severity", "message", "hint"}
+
+
+def test_list_filters_and_json(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("list", "--topic", "dna", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["count"] == 1
+    assert data["results"][0]["id"] == "dnabert"
+    assert data["results"][0]["line"] == 33
+    assert data["results"][0]["description"] == {"en": "Code for a DNA language model."}
+
+
+def test_list_unknown_topic_is_usage_error(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("list", "--topic", "genomic")
+    assert result.exit_code == 2
+    assert "did you mean 'genomics'?" in result.output
+
+
+def test_list_unknown_kind_is_usage_error(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("list", "--kind", "vidoe")
+    assert result.exit_code == 2
+    assert "did you mean 'video'?" in result.output
+
+
+def test_search_table_and_no_match(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("search", "atention")
+    assert result.exit_code == 0
+    assert "vaswani-2017" in result.stdout
+    assert "\x1b[" not in result.stdout
+    empty = run("search", "zzzzzz")
+    assert empty.exit_code == 0
+    assert "No resources match 'zzzzzz'." in empty.output
+
+
+def test_search_json_keys_are_stable(run) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(run("search", "attention", "--json").stdout)
+    assert set(data) == {"query", "count", "results"}
+    assert {"id", "title", "url", "kind", "topics", "score", "line"} <= set(data["results"][0])
+
+
+def test_show_and_unknown_id(run) -> None:  # type: ignore[no-untyped-def]
+    shown = run("show", "dnabert")
+    assert shown.exit_code == 0
+    assert "Code for a DNA language model." in shown.stdout
+    missing = run("show", "dnabrt")
+    assert missing.exit_code == 1
+    assert "did you mean: dnabert?" in missing.output
+
+
+def test_user_text_is_not_rich_markup(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = MINIMAL.read_text(encoding="utf-8").replace(
+        "title: DNABERT", 'title: "[bold]not bold[/bold] [x](javascript:alert(1))"'
+    )
+    path = tmp_path / "markup.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("show", "dnabert", catalog=path)
+    assert "[bold]not bold[/bold] [x](javascript:alert(1))" in result.stdout
+
+
+def test_topics_stats_paths(run) -> None:  # type: ignore[no-untyped-def]
+    topics = json.loads(run("topics", "--json").stdout)
+    assert {t["id"]: t["count"] for t in topics["topics"]} == {"attention": 1, "genomics": 1}
+    stats = json.loads(run("stats", "--json").stdout)
+    assert stats["total"] == 2
+    assert stats["kind"] == {"paper": 1, "repository": 1}
+    paths = json.loads(run("paths", "--json").stdout)
+    assert paths["paths"][0]["id"] == "start"
+    path = run("path", "start", "--lang", "fa")
+    assert "از اینجا شروع کنید" in path.stdout
+    assert "1." in path.stdout
+
+
+def test_invalid_catalog_is_exit_2_for_queries(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("list", catalog=FIXTURES / "invalid" / "bad_kind.yaml")
+    assert result.exit_code == 2
+    assert "catalog validate" in result.output
+
+
+def test_catalog_file_environment_variable(tmp_path: Path) -> None:
+    env = {"COLUMNS": "100", "CATALOG_FILE": str(MINIMAL), "CATALOG_CACHE_DIR": str(tmp_path)}
+    result = CliRunner().invoke(app, ["list", "--json"], env=env)
+    assert json.loads(result.stdout)["count"] == 2
+
+
+def test_committed_json_schema_matches_the_models() -> None:
+    committed = json.loads((ROOT / "catalog.schema.json").read_text(encoding="utf-8"))
+    assert committed == catalog_json_schema(), "run: catalog schema > catalog.schema.json"
+
+
+def test_shipped_catalog_names_the_schema_on_its_first_line() -> None:
+    first = (ROOT / "resources.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=catalog.schema.json"
+
+
+def _script() -> str:
+    found = shutil.which("catalog", path=str(Path(sys.executable).parent)) or shutil.which("catalog")
+    if found is None:
+        pytest.fail("the 'catalog' console script is not installed; run: pip install '.[test]'")
+    return found
+
+
+def test_installed_script_searches_the_packaged_catalog(tmp_path: Path) -> None:
+    """From an empty folder, with no CATALOG_FILE, the packaged copy is used."""
+    env = {**os.environ, "CATALOG_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "120"}
+    env.pop("CATALOG_FILE", None)
+    result = subprocess.run(
+        [_script(), "search", "attention", "--limit", "3", "--json"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["count"] > 10
+    assert len(data["results"]) == 3
+
+
+def test_python_dash_m_and_exit_code_2_on_bad_usage(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "catalog", "list", "--no-such-option"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "No such option" in result.stderr

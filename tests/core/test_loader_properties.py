@@ -1,0 +1,81 @@
+"""Whatever text arrives, the loader returns a Catalog or raises CatalogError: nothing else."""
+
+from __future__ import annotations
+
+import resource
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from catalog import Catalog, CatalogError, loads
+from catalog.urls import normalize_url
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+VALID = (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+YAML_BITS = st.sampled_from(
+    [":", "- ", "[", "]", "{", "}", "&a ", "*a", "!!str ", "!!python/object ", "\n", "  ", "#",
+     "'", '"', "yes", "~", "---\n", "topics:", "resources:", "id: x", "<<: *a", "\t", "\ufeff"]
+)
+
+
+def check(text: str | bytes) -> None:
+    try:
+        result = loads(text)
+    except CatalogError as exc:
+        assert exc.problems, "a CatalogError must carry at least one problem"
+        for problem in exc.problems:
+            assert problem.line >= 0 and problem.column >= 0
+            assert problem.message
+    else:
+        assert isinstance(result, Catalog)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_any_text(text: str) -> None:
+    check(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(YAML_BITS, max_size=40).map("".join))
+def test_yaml_shaped_text(text: str) -> None:
+    check(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, len(VALID) - 1), st.integers(1, 40), st.text(max_size=12))
+def test_valid_catalog_with_a_slice_replaced(start: int, length: int, insert: str) -> None:
+    check(VALID[:start] + insert + VALID[start + length :])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200))
+def test_any_bytes(raw: bytes) -> None:
+    check(raw)
+
+
+@given(
+    st.sampled_from(["http", "https", "HTTP"]),
+    st.sampled_from(["example.org", "www.example.org", "EXAMPLE.org"]),
+    st.sampled_from(["", "/", "/a", "/a/"]),
+    st.sampled_from(["", "#frag", "?utm_source=x", "?utm_medium=y&utm_campaign=z"]),
+)
+def test_url_normalisation_ignores_cosmetic_differences(
+    scheme: str, host: str, path: str, extra: str
+) -> None:
+    base = normalize_url("https://example.org" + path.rstrip("/"))
+    assert normalize_url(f"{scheme}://{host}{path}{extra}") == base
+
+
+def test_alias_bomb_fails_fast_with_little_memory() -> None:
+    text = (FIXTURES / "invalid" / "alias_bomb.yaml").read_text(encoding="utf-8")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        loads(text)
+    except CatalogError as exc:
+        assert "billion laughs" in exc.problems[0].message
+    else:  # pragma: no cover - the assertion below explains the failure
+        raise AssertionError("the alias bomb was accepted")
+    grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    assert grown_kib < 50_000, f"peak memory grew by {grown_kib} KiB"
