@@ -3,7 +3,7 @@
 Only the CLI prints or exits; the library raises one of these::
 
     CatalogError                  any problem with a catalog file; carries ``problems``
-    ├── CatalogReadError          the file cannot be read at all (missing, not UTF-8, empty, not YAML)
+    ├── CatalogReadError          the file cannot be read (missing, not UTF-8, empty, not YAML)
     └── CatalogValidationError    the file parses but breaks the schema or a catalog rule
 
 A :class:`Problem` is one finding, with the file, line and column it points at, a dotted path

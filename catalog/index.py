@@ -6,13 +6,18 @@ validates it and saves an :class:`Index` (plain JSON: the resources as the schem
 an inverted word index) under a name derived from the file's bytes. Later queries of the same
 bytes load that JSON and never import Pydantic or a YAML reader. Any edit changes the key, so a
 stale index cannot be served.
+
+The index keeps, per resource, the few fields that filters and ranking read as plain columns and
+the rest as a marshalled blob, decoded only for the resources a command prints.
 """
 
 from __future__ import annotations
 
+import array
 import hashlib
-import json
+import marshal
 import os
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,51 +28,70 @@ from catalog.textnorm import words
 if TYPE_CHECKING:
     from catalog.models import Catalog
 
-FORMAT = 3
+FORMAT = 4
 # Field weights for ranking: the title matters most, then topics and tags, authors, descriptions.
 WEIGHTS = {"title": 8, "topics": 5, "authors": 3, "description": 1}
 _KEEP_CACHE_FILES = 8
 
 
-@dataclass(frozen=True)
 class Entry:
-    """One resource, as plain data (the JSON the schema dumps, plus its line in the file)."""
+    """One resource as plain data. The fields that filters and ranking read are attributes;
+    the rest (``data``, the JSON the schema dumps) is decoded only when asked for."""
 
-    data: dict[str, Any]
-    line: int | None = None
+    __slots__ = (
+        "_blob",
+        "_data",
+        "free",
+        "id",
+        "kind",
+        "language",
+        "level",
+        "line",
+        "title",
+        "topics",
+        "year",
+    )
+
+    def __init__(self, data: dict[str, Any] | None, line: int | None, blob: bytes = b"") -> None:
+        self._data, self._blob, self.line = data, blob, line
+        if data is not None:
+            self._fill(data)
+
+    def _fill(self, data: dict[str, Any]) -> None:
+        self.id: str = data["id"]
+        self.title: str = data["title"]
+        self.kind: str = data["kind"]
+        self.level: str = data["level"]
+        self.language: str = data["language"]
+        self.year: int = data["year"]
+        self.free: bool | None = data.get("free")
+        self.topics: list[str] = data["topics"]
+
+    @classmethod
+    def from_columns(cls, row: tuple[Any, ...], blob: bytes) -> Entry:
+        entry = cls(None, row[0], blob)
+        (_, entry.id, entry.title, entry.kind, entry.level, entry.language) = row[:6]
+        entry.year, entry.free, entry.topics = row[6:]
+        return entry
+
+    def columns(self) -> tuple[Any, ...]:
+        return (
+            self.line,
+            self.id,
+            self.title,
+            self.kind,
+            self.level,
+            self.language,
+            self.year,
+            self.free,
+            self.topics,
+        )
 
     @property
-    def id(self) -> str:
-        return str(self.data["id"])
-
-    @property
-    def title(self) -> str:
-        return str(self.data["title"])
-
-    @property
-    def kind(self) -> str:
-        return str(self.data["kind"])
-
-    @property
-    def level(self) -> str:
-        return str(self.data["level"])
-
-    @property
-    def language(self) -> str:
-        return str(self.data["language"])
-
-    @property
-    def year(self) -> int:
-        return int(self.data["year"])
-
-    @property
-    def free(self) -> bool | None:
-        value = self.data.get("free")
-        return None if value is None else bool(value)
-
-    @property
-    def topics(self) -> list[str]:
-        return list(self.data["topics"])
+    def data(self) -> dict[str, Any]:
+        if self._data is None:
+            self._data = marshal.loads(self._blob)
+        return self._data
 
     @property
     def authors(self) -> list[str]:
@@ -93,7 +117,7 @@ class Index:
     entries: list[Entry]
     topics: dict[str, dict[str, Any]]
     paths: dict[str, dict[str, Any]]
-    postings: dict[str, list[int]] = field(default_factory=dict)
+    postings: dict[str, bytes] = field(default_factory=dict)
     source: str | None = None
 
     def topic_names(self) -> dict[str, str]:
@@ -111,6 +135,10 @@ class Index:
                 return entry
         return None
 
+    def hits(self, word: str) -> array.array[int]:
+        """Flat [entry, weight, entry, weight, ...] for one indexed word."""
+        return array.array("I", self.postings[word])
+
     @classmethod
     def from_catalog(cls, catalog: Catalog) -> Index:
         entries = []
@@ -124,26 +152,33 @@ class Index:
         index.postings = _postings(entries, topics)
         return index
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "format": FORMAT,
-            "source": self.source,
-            "topics": self.topics,
-            "paths": self.paths,
-            "entries": [[e.data, e.line] for e in self.entries],
-            "postings": self.postings,
-        }
+    def dumps(self) -> bytes:
+        """Serialise for the cache. marshal is the fastest reader Python has for plain data; the
+        cache key includes the Python version, since marshal's format may change with it."""
+        return marshal.dumps(
+            {
+                "format": FORMAT,
+                "topics": self.topics,
+                "paths": self.paths,
+                "columns": [e.columns() for e in self.entries],
+                "blobs": [marshal.dumps(e.data) for e in self.entries],
+                "postings": self.postings,
+            }
+        )
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Index:
-        if data.get("format") != FORMAT:
+    def loads(cls, raw: bytes) -> Index:
+        data = marshal.loads(raw)
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ValueError("index format changed")
-        entries = [Entry(item[0], item[1]) for item in data["entries"]]
-        return cls(entries, data["topics"], data["paths"], data["postings"], data.get("source"))
+        pairs = zip(data["columns"], data["blobs"], strict=True)
+        entries = [Entry.from_columns(row, blob) for row, blob in pairs]
+        return cls(entries, data["topics"], data["paths"], data["postings"])
 
 
-def _postings(entries: list[Entry], topics: dict[str, dict[str, Any]]) -> dict[str, list[int]]:
-    """word -> flat [entry, weight, entry, weight, ...], keeping each entry's best weight."""
+def _postings(entries: list[Entry], topics: dict[str, dict[str, Any]]) -> dict[str, bytes]:
+    """word -> flat uint32 [entry, weight, entry, weight, ...], keeping each entry's best
+    weight. Stored as bytes so that loading the cache does not build millions of ints."""
     best: dict[str, dict[int, int]] = {}
     for i, entry in enumerate(entries):
         fields = {
@@ -161,13 +196,16 @@ def _postings(entries: list[Entry], topics: dict[str, dict[str, Any]]) -> dict[s
                 per_entry = best.setdefault(word, {})
                 if per_entry.get(i, 0) < weight:
                     per_entry[i] = weight
-    return {word: [x for pair in sorted(m.items()) for x in pair] for word, m in best.items()}
+    return {
+        word: array.array("I", [x for pair in sorted(m.items()) for x in pair]).tobytes()
+        for word, m in best.items()
+    }
 
 
 def _code_stamp() -> bytes:
     """Changes whenever the code that validates or indexes a catalog changes."""
     here = Path(__file__).resolve().parent
-    stamps = [str(FORMAT)]
+    stamps = [str(FORMAT), sys.version]
     for name in ("models.py", "settings.py", "rules.py", "loader.py", "index.py", "textnorm.py"):
         try:
             stat = (here / name).stat()
@@ -197,12 +235,12 @@ def load_index(path: Path) -> Index:
     raw = read_catalog_bytes(path)
     key = hashlib.sha256(raw + _code_stamp()).hexdigest()[:32]
     folder = cache_dir()
-    cached = folder / f"{key}.json"
+    cached = folder / f"{key}.index"
     try:
-        index = Index.from_json(json.loads(cached.read_bytes()))
+        index = Index.loads(cached.read_bytes())
         index.source = str(path)
         return index
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+    except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError):
         pass
     from catalog.loader import loads
 
@@ -215,10 +253,10 @@ def _save(folder: Path, target: Path, index: Index) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".index-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(index.to_json(), handle, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, target)
-        old = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(index.dumps())
+        Path(tmp).replace(target)
+        old = sorted(folder.glob("*.index"), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in old[_KEEP_CACHE_FILES:]:
             stale.unlink(missing_ok=True)
     except OSError:

@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 
 _RESOURCES_BLOCK = re.compile(r"^resources:[ \t]*(?:#.*)?$", re.MULTILINE)
 _TOP_LEVEL_KEY = re.compile(r"^[^\s#-]", re.MULTILINE)
-_ID_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?\{?[ \t]*id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)", re.MULTILINE)
+_ID_LINE = re.compile(
+    r"^[ \t]*(?:-[ \t]+)?\{?[ \t]*id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)", re.MULTILINE
+)
 
 
 def load(path: str | Path) -> Catalog:
@@ -122,9 +124,12 @@ def _resource_lines(catalog: Catalog, text: str, positions: Positions | None) ->
     block = _RESOURCES_BLOCK.search(text)
     start = block.end() if block else len(text)
     after = _TOP_LEVEL_KEY.search(text, start)
+    line, counted = 1, 0
     for match in _ID_LINE.finditer(text, start, after.start() if after else len(text)):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
         if match.group(1) in wanted and match.group(1) not in lines:
-            lines[match.group(1)] = text.count("\n", 0, match.start()) + 1
+            lines[match.group(1)] = line
     if len(lines) == len(wanted):
         return lines
     return _resource_lines(catalog, text, _strict(text, "")[1])

@@ -22,10 +22,19 @@ from catalog.identifiers import (
     isbn_problem,
 )
 from catalog.settings import CheckSettings, ResourceCheck
-
 from catalog.vocab import KINDS, LEVELS, Kind, Level
 
-__all__ = ["KINDS", "LEVELS", "Catalog", "Kind", "LearningPath", "Level", "PathStep", "Resource", "Topic"]
+__all__ = [
+    "KINDS",
+    "LEVELS",
+    "Catalog",
+    "Kind",
+    "LearningPath",
+    "Level",
+    "PathStep",
+    "Resource",
+    "Topic",
+]
 TIMED_KINDS = frozenset({"video", "playlist", "course"})
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"

@@ -11,9 +11,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from catalog.errors import Severity
-from typing import Any
 from catalog.urls import normalize_url
 
 Loc = tuple[str | int, ...]
@@ -46,10 +46,13 @@ class _View:
         if isinstance(topics, dict):
             for key, topic in topics.items():
                 aliases = topic.get("aliases") if isinstance(topic, dict) else None
-                self.topics[key] = [a for a in aliases if isinstance(a, str)] if isinstance(aliases, list) else []
+                self.topics[key] = (
+                    [a for a in aliases if isinstance(a, str)] if isinstance(aliases, list) else []
+                )
         resources = data.get("resources")
         self.resources: list[dict[str, Any]] = [
-            r if isinstance(r, dict) else {} for r in (resources if isinstance(resources, list) else [])
+            r if isinstance(r, dict) else {}
+            for r in (resources if isinstance(resources, list) else [])
         ]
         paths = data.get("paths")
         self.paths: dict[str, list[Any]] = {}

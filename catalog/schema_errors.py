@@ -33,7 +33,8 @@ def _model_at(loc: Loc) -> type | None:
         ("check", "hosts", _ANY_KEY): settings.HostSettings,
     }
     for pattern, model in shape.items():
-        if len(pattern) == len(loc) and all(p is _ANY_KEY or p == x for p, x in zip(pattern, loc)):
+        same = all(p is _ANY_KEY or p == x for p, x in zip(pattern, loc, strict=False))
+        if len(pattern) == len(loc) and same:
             return model  # type: ignore[no-any-return]
     return None
 
@@ -49,14 +50,15 @@ def _resolve(loc: tuple[Any, ...], data: Any) -> tuple[Loc, str | None, Any, boo
         if part == "[key]":
             at_key = True
             continue
-        if isinstance(current, dict) and part in current:
+        in_dict = isinstance(current, dict) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_dict or in_list:
             current = current[part]
             real.append(part)
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
-            current = current[part]
-            real.append(part)
-        elif isinstance(part, str) and isinstance(current, (str, dict, int, float, bool, list)) and (
-            "[" in part or part in ("str", "constrained-str", "dict", "list", "int", "bool")
+        elif (
+            isinstance(part, str)
+            and isinstance(current, (str, dict, int, float, bool, list))
+            and ("[" in part or part in ("str", "constrained-str", "dict", "list", "int", "bool"))
         ):
             tag = part
         else:
@@ -100,7 +102,7 @@ def is_union_noise(error: Any, data: Any) -> bool:
 
 def explain(error: Any, data: Any) -> Explained:
     """One located message for a Pydantic error dict."""
-    loc, tag, value, at_key = _resolve(tuple(error["loc"]), data)
+    loc, tag, _value, at_key = _resolve(tuple(error["loc"]), data)
     kind = error["type"]
     given = error.get("input")
     name = loc[-1] if loc else ""
@@ -152,5 +154,10 @@ def explain(error: Any, data: Any) -> Explained:
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         return loc, str(error["msg"]), None, at_key
     if tag is not None and kind.endswith("_type"):
-        return loc, f"expected text or a mapping of language codes to text, got {_shown(given)}", None, at_key
+        return (
+            loc,
+            f"expected text or a mapping of language codes to text, got {_shown(given)}",
+            None,
+            at_key,
+        )
     return loc, str(error["msg"]), None, at_key

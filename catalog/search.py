@@ -141,7 +141,7 @@ def rank(index: Index, query: str | Sequence[str], filters: Filters | None = Non
     for word in query_words:
         scores: dict[int, float] = {}
         for token, quality in _word_matches(word, index.postings).items():
-            flat = index.postings[token]
+            flat = index.hits(token)
             for j in range(0, len(flat), 2):
                 entry, weight = flat[j], flat[j + 1]
                 if allowed is not None and entry not in allowed:

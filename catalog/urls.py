@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+_SPACE = re.compile(r"\s")
 
 
 def url_problem(url: str) -> str | None:
     """Why ``url`` is not an acceptable http(s) URL, or None when it is."""
-    if url != url.strip() or any(c.isspace() for c in url):
+    if _SPACE.search(url):
         return "URL contains white space; remove it or percent-encode it"
     try:
         parts = urlsplit(url)
@@ -37,6 +40,10 @@ def normalize_url(url: str) -> str:
         host = f"{host}:{parts.port}"
     path = parts.path.rstrip("/")
     query = urlencode(
-        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith("utm_")]
+        [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not k.lower().startswith("utm_")
+        ]
     )
     return urlunsplit(("", host, path, query, ""))

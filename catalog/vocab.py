@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Literal, get_args
 
 Kind = Literal[
-    "video", "playlist", "course", "book", "article", "paper", "tutorial", "repository", "interactive"
+    "video",
+    "playlist",
+    "course",
+    "book",
+    "article",
+    "paper",
+    "tutorial",
+    "repository",
+    "interactive",
 ]
 Level = Literal["beginner", "intermediate", "advanced"]
 

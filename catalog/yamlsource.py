@@ -19,8 +19,12 @@ from typing import Any
 
 Loc = tuple[str | int, ...]
 
-# Plain files go to the fast reader; these features need the strict one.
-_NEEDS_STRICT = re.compile(r"(?:^|[\s\[{,])[!&*][^\s,\]}]|^(?:---|\.\.\.)(?:\s|$)", re.MULTILINE)
+# Plain files go to the fast reader; tags (!), anchors (&), aliases (*) and document markers
+# need the strict one. The indicator characters are rare, so look for them first.
+_INDICATOR = re.compile(r"[!&*]")
+_DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?:[ \t\r\n]|$)", re.MULTILINE)
+_BEFORE_INDICATOR = frozenset(" \t\r\n[{,")
+_AFTER_INDICATOR = frozenset(" \t\r\n,]}")
 # Explicit tags that only restate what the value already is.
 _CORE_TAGS = {
     "tag:yaml.org,2002:str",
@@ -63,7 +67,18 @@ class Positions:
 
 
 def needs_strict(text: str) -> bool:
-    return bool(_NEEDS_STRICT.search(text))
+    """True when ``text`` may use a YAML feature that only the strict reader checks."""
+    if text.startswith(("---", "...")) or (
+        ("\n---" in text or "\n..." in text) and _DOCUMENT_MARKER.search(text)
+    ):
+        return True
+    for match in _INDICATOR.finditer(text):
+        at = match.start()
+        before = text[at - 1] if at else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        if before in _BEFORE_INDICATOR and after not in _AFTER_INDICATOR:
+            return True
+    return False
 
 
 def fast_parse(text: str) -> Any:
@@ -161,8 +176,9 @@ class _Builder:
                     "remove one of them; YAML would silently keep only the last",
                 )
             seen[key] = _mark(key_node)[0]
-            self.positions.keys[(*loc, key)] = _mark(key_node)
-            result[key] = self.build(value_node, (*loc, key))
+            here = (*loc, key)
+            self.positions.keys[here] = _mark(key_node)
+            result[key] = self.build(value_node, here)
         return result
 
     def _check_tag(self, node: Any, tag: str) -> None:

@@ -111,7 +111,10 @@ def kind_option() -> Any:
 
 def level_option() -> Any:
     return typer.Option(
-        None, "--level", "-l", help="Only this level: beginner, intermediate or advanced; repeatable."
+        None,
+        "--level",
+        "-l",
+        help="Only this level: beginner, intermediate or advanced; repeatable.",
     )
 
 
@@ -138,9 +141,9 @@ def make_filters(
     free: bool | None,
 ) -> Any:
     """Build :class:`catalog.search.Filters` from the shared options, checking kinds and levels."""
-    from catalog.vocab import KINDS, LEVELS
     from catalog.rules import did_you_mean
     from catalog.search import Filters
+    from catalog.vocab import KINDS, LEVELS
 
     for values, allowed, name in ((kind, KINDS, "kind"), (level, LEVELS, "level")):
         for value in values or []:

@@ -26,15 +26,25 @@ for _module in (query, validate, check, export, curate, report):
     _module.register(app)
 
 
-@app.callback()
-def _root(
-    version: bool = typer.Option(False, "--version", help="Print the version and exit."),
-) -> None:
-    if version:
+def _print_version(value: bool) -> None:
+    if value:
         from catalog import __version__
 
         typer.echo(f"catalog {__version__}")
         raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        is_eager=True,
+        callback=_print_version,
+        help="Print the version and exit.",
+    ),
+) -> None:
+    """Query, validate, link-check and export a catalog of learning resources."""
 
 
 def main() -> None:

@@ -31,9 +31,9 @@ if TYPE_CHECKING:
 
 
 class SortKey(str, enum.Enum):
-    title = "title"
-    year = "year"
-    level = "level"
+    TITLE = "title"
+    YEAR = "year"
+    LEVEL = "level"
 
 
 def register(app: typer.Typer) -> None:
@@ -101,7 +101,9 @@ def list_(
     language: list[str] | None = language_option(),
     since: int | None = since_option(),
     free: bool | None = free_option(),
-    sort: SortKey = typer.Option(SortKey.title, "--sort", "-s", help="Order by title, year or level."),
+    sort: SortKey = typer.Option(
+        SortKey.TITLE, "--sort", "-s", help="Order by title, year or level."
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
 ) -> None:
     """List resources, optionally filtered.
@@ -249,7 +251,7 @@ def topics(
     from catalog.cli._common import console
 
     index = _index(catalog)
-    counts = {t: 0 for t in index.topics}
+    counts = dict.fromkeys(index.topics, 0)
     for entry in index.entries:
         for t in entry.topics:
             counts[t] = counts.get(t, 0) + 1
@@ -310,10 +312,10 @@ def stats(
         ),
         "language": dict(sorted(_counts([e.language for e in entries]).items())),
         "year": dict(sorted(_counts([e.year for e in entries]).items())),
-        "topic": {
-            t: sum(t in e.topics for e in entries) for t in index.topics
-        },
-        "free": _counts([{True: "free", False: "paid"}.get(e.free) for e in entries]),  # type: ignore[call-overload]
+        "topic": {t: sum(t in e.topics for e in entries) for t in index.topics},
+        "free": _counts(
+            [None if e.free is None else ("free" if e.free else "paid") for e in entries]
+        ),
     }
     if json_out:
         print_json({"total": len(entries), **by})
@@ -435,4 +437,6 @@ def path(
         out.print(f"\n[bold]{number}.[/] {escape(title)} [dim]({escape(detail)})[/]")
         out.print(f"   {escape(_text(step['note'], lang))}")
         if entry:
-            out.print(f"   [link={escape(entry.url)}]{escape(entry.url)}[/link]  [cyan]{entry.id}[/]")
+            out.print(
+                f"   [link={escape(entry.url)}]{escape(entry.url)}[/link]  [cyan]{entry.id}[/]"
+            )

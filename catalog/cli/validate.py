@@ -76,7 +76,9 @@ def validate(
             if p.hint:
                 text += f" ({p.hint})"
             text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            typer.echo(f"::{level} file={p.file},line={max(p.line, 1)},col={max(p.column, 1)}::{text}")
+            typer.echo(
+                f"::{level} file={p.file},line={max(p.line, 1)},col={max(p.column, 1)}::{text}"
+            )
     else:
         from catalog.cli._common import print_problems
         from catalog.errors import CatalogValidationError
@@ -88,7 +90,9 @@ def validate(
             note = f", {warnings} warning(s)" if warnings else ""
             console(stderr=True).print(f"[green]✓[/] {path}: {count} resources, valid{note}")
         else:
-            console(stderr=True).print(f"[red]✗[/] {path}: {errors} error(s), {warnings} warning(s)")
+            console(stderr=True).print(
+                f"[red]✗[/] {path}: {errors} error(s), {warnings} warning(s)"
+            )
     raise typer.Exit(code)
 
 

@@ -37,7 +37,9 @@ def test_validate_ok_and_exit_codes(run) -> None:  # type: ignore[no-untyped-def
     assert ok.exit_code == 0
     bad = run("validate", catalog=FIXTURES / "invalid" / "unknown_topic.yaml")
     assert bad.exit_code == 1
-    assert "resources[1].topics[0]: unknown topic 'genomic' (did you mean 'genomics'?)" in bad.output
+    assert (
+        "resources[1].topics[0]: unknown topic 'genomic' (did you mean 'genomics'?)" in bad.output
+    )
     unreadable = run("validate", catalog=FIXTURES / "invalid" / "not_utf8.yaml")
     assert unreadable.exit_code == 2
 
@@ -50,12 +52,22 @@ def test_validate_github_format(run) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_validate_json_format(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("validate", "--format", "json", catalog=FIXTURES / "invalid" / "duplicate_url.yaml")
+    result = run(
+        "validate", "--format", "json", catalog=FIXTURES / "invalid" / "duplicate_url.yaml"
+    )
     data = json.loads(result.stdout)
     assert data["valid"] is False
     assert data["errors"] == 2
     assert [p["line"] for p in data["problems"]] == [20, 35]
-    assert set(data["problems"][0]) == {"file", "line", "column", "path", "severity", "message", "hint"}
+    assert set(data["problems"][0]) == {
+        "file",
+        "line",
+        "column",
+        "path",
+        "severity",
+        "message",
+        "hint",
+    }
 
 
 def test_list_filters_and_json(run) -> None:  # type: ignore[no-untyped-def]
@@ -151,7 +163,9 @@ def test_shipped_catalog_names_the_schema_on_its_first_line() -> None:
 
 
 def _script() -> str:
-    found = shutil.which("catalog", path=str(Path(sys.executable).parent)) or shutil.which("catalog")
+    found = shutil.which("catalog", path=str(Path(sys.executable).parent)) or shutil.which(
+        "catalog"
+    )
     if found is None:
         pytest.fail("the 'catalog' console script is not installed; run: pip install '.[test]'")
     return found

@@ -19,90 +19,90 @@ def render(problem: Problem) -> str:
 
 
 EXPECTED = {
-    'alias_bomb': [
+    "alias_bomb": [
         "17:10: aliases expand to far more data than the file holds (a 'billion laughs' file?) (remove the anchors and aliases, or write the values out)",
     ],
-    'arxiv_format': [
+    "arxiv_format": [
         "30:12: resources[0].arxiv: 'arXiv:1706.03762' is not an arXiv id (expected '2101.01234', optionally 'v2', or an old-style id such as 'cs/0112017')",
     ],
-    'bad_kind': [
+    "bad_kind": [
         "36:11: resources[1].kind: text 'repo' is not one of: video, playlist, course, book, article, paper, tutorial, repository, interactive (did you mean 'repository'?)",
     ],
-    'description_needs_en': [
+    "description_needs_en": [
         "28:7: resources[0].description: a translated text needs an 'en' entry",
     ],
-    'duplicate_id': [
+    "duplicate_id": [
         "33:9: resources[1].id: duplicate id 'vaswani-2017' (first used by resources[0]) (ids must be unique; rename one of them)",
     ],
-    'duplicate_key': [
+    "duplicate_key": [
         "40:5: duplicate key 'year' (first at line 39) (remove one of them; YAML would silently keep only the last)",
     ],
-    'duplicate_url': [
-        '20:10: resources[0].url: same URL as dnabert (each resource is listed once; merge the entries or fix the URL)',
-        '35:10: resources[1].url: same URL as vaswani-2017 (each resource is listed once; merge the entries or fix the URL)',
+    "duplicate_url": [
+        "20:10: resources[0].url: same URL as dnabert (each resource is listed once; merge the entries or fix the URL)",
+        "35:10: resources[1].url: same URL as vaswani-2017 (each resource is listed once; merge the entries or fix the URL)",
     ],
-    'duration_on_paper': [
-        '18:5: resources[0]: duration only applies to videos, playlists and courses, not to a paper',
+    "duration_on_paper": [
+        "18:5: resources[0]: duration only applies to videos, playlists and courses, not to a paper",
     ],
-    'empty': [
+    "empty": [
         "the file is empty; it needs 'topics:' and 'resources:'",
     ],
-    'empty_topics': [
-        '37:13: resources[1].topics: must not be empty',
+    "empty_topics": [
+        "37:13: resources[1].topics: must not be empty",
     ],
-    'id_slug': [
+    "id_slug": [
         "33:9: resources[1].id: 'DNA_BERT' is not a valid id (use lower-case letters, digits and '-', starting with a letter or digit)",
     ],
-    'isbn_checksum': [
+    "isbn_checksum": [
         "43:11: resources[1].isbn: ISBN-13 '978-1-098-13679-5' fails its checksum; check the digits",
     ],
-    'language_code': [
+    "language_code": [
         "41:15: resources[1].language: 'english' is not an ISO 639-1 language code such as 'en' or 'fa'",
     ],
-    'missing_field': [
+    "missing_field": [
         "33:5: resources[1].level: missing required field 'level'",
     ],
-    'not_utf8': [
-        '3:15: the file is not UTF-8 text (save the file as UTF-8)',
+    "not_utf8": [
+        "3:15: the file is not UTF-8 text (save the file as UTF-8)",
     ],
-    'number_not_text': [
+    "number_not_text": [
         '30:12: resources[0].arxiv: expected text, got number 1706.03762 (quote it: "1706.03762")',
     ],
-    'path_unknown_id': [
+    "path_unknown_id": [
         "15:13: paths.start.steps[0].id: unknown resource id 'vaswani-2018' (did you mean 'vaswani-2017'?)",
     ],
-    'skip_needs_reason': [
+    "skip_needs_reason": [
         "45:7: resources[1].check: 'skip: true' needs a 'reason' saying why the link is not checked",
     ],
-    'syntax_error': [
+    "syntax_error": [
         "35:8: not valid YAML: while parsing a flow sequence did not find expected ',' or ']'",
     ],
-    'top_level_list': [
+    "top_level_list": [
         "1:1: the top level must be a mapping with 'topics' and 'resources', not a list",
     ],
-    'unknown_key': [
+    "unknown_key": [
         "33:5: resources[1].title: missing required field 'title'",
         "34:5: resources[1].titel: unknown key 'titel' (did you mean 'title'?)",
     ],
-    'unknown_topic': [
+    "unknown_topic": [
         "37:14: resources[1].topics[0]: unknown topic 'genomic' (did you mean 'genomics'?)",
     ],
-    'unsafe_tag': [
+    "unsafe_tag": [
         "34:12: tag '!!python/object/apply:os.system' is not allowed (remove the tag; catalog files hold plain text, numbers, lists and mappings)",
     ],
-    'url_scheme': [
+    "url_scheme": [
         "35:10: resources[1].url: URL scheme must be http or https, not 'ftp'",
     ],
-    'utf16': [
-        '1:1: the file is not UTF-8 text (the file looks like UTF-16; save it as UTF-8)',
+    "utf16": [
+        "1:1: the file is not UTF-8 text (the file looks like UTF-16; save it as UTF-8)",
     ],
-    'year_quoted': [
+    "year_quoted": [
         "39:11: resources[1].year: expected a whole number, got text '2021' (remove the quotes)",
     ],
-    'year_range': [
-        '39:11: resources[1].year: year must be from 1950 to 2026, got 1900',
+    "year_range": [
+        "39:11: resources[1].year: year must be from 1950 to 2026, got 1900",
     ],
-    'yes_is_not_true': [
+    "yes_is_not_true": [
         "31:11: resources[0].free: expected true or false, got text 'yes' (write true or false; words like yes, no, on and off are not booleans here)",
     ],
 }
@@ -142,8 +142,7 @@ def test_problem_text_reads_file_line_column_path_message() -> None:
         load(path)
     first_error = caught.value.errors[0]
     assert str(first_error) == (
-        f"{path}:37:14: resources[1].topics[0]: unknown topic 'genomic' "
-        "(did you mean 'genomics'?)"
+        f"{path}:37:14: resources[1].topics[0]: unknown topic 'genomic' (did you mean 'genomics'?)"
     )
 
 
