@@ -17,5 +17,5 @@ def shipped_catalog_path() -> Path:
 
 def default_catalog_path(cwd: Path | None = None) -> Path:
     """``./resources.yaml`` when there is one, otherwise the packaged copy."""
-    local = (cwd or Path.cwd()) / "resources.yaml"
+    local = cwd / "resources.yaml" if cwd else Path("resources.yaml")
     return local if local.is_file() else shipped_catalog_path()

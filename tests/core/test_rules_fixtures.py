@@ -176,3 +176,32 @@ def test_missing_file_is_one_clear_read_error(tmp_path: Path) -> None:
 def test_folder_is_a_read_error(tmp_path: Path) -> None:
     with pytest.raises(CatalogReadError, match="is a folder"):
         load(tmp_path)
+
+
+VALID = sorted(p.stem for p in (FIXTURES / "valid").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("name", VALID)
+def test_valid_fixture_loads(name: str) -> None:
+    catalog = load(FIXTURES / "valid" / f"{name}.yaml")
+    assert len(catalog.resources) == 2
+    expected_warnings = 1 if name == "unused_topic" else 0
+    assert len(catalog.warnings) == expected_warnings
+
+
+@pytest.mark.parametrize("name", VALID + sorted(EXPECTED))
+def test_fast_and_strict_readers_agree(name: str) -> None:
+    """The fast reader serves the happy path; it must see the same data as the strict one."""
+    from catalog import yamlsource
+    from catalog.yamlsource import YamlProblem
+
+    folder = "valid" if name in VALID else "invalid"
+    raw = (FIXTURES / folder / f"{name}.yaml").read_bytes()
+    try:
+        text = raw.decode("utf-8")
+        strict = yamlsource.strict_parse(text)[0]
+    except (UnicodeDecodeError, YamlProblem):
+        return  # the strict reader refuses it; the loader never trusts the fast one alone
+    if yamlsource.needs_strict(text):
+        return  # such files never take the fast path
+    assert yamlsource.fast_parse(text) == strict
