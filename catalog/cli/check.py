@@ -1,17 +1,22 @@
+# ruff: noqa: B008  (typer.Option(...) in defaults is Typer's documented idiom)
 """`catalog check`: link-check the catalog. Parses options, calls :mod:`catalog.linkcheck`,
 renders. Heavy imports happen inside the command so that ``catalog --help`` stays fast."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from catalog.cli._common import catalog_option
+from catalog.cli._common import ExitCode, catalog_option
 
 if TYPE_CHECKING:
-    from catalog.cli._check_run import RunConfig
+    from rich.console import Console
+
+    from catalog.linkcheck import CheckOptions, LinkResult, Target
+    from catalog.models import Catalog
 
 FORMATS = ("table", "json", "markdown", "github")
 
@@ -22,25 +27,80 @@ def register(app: typer.Typer) -> None:
     @app.command("check")
     def check(
         catalog_path: Path | None = catalog_option(),
-        only: list[str] = typer.Option([], "--only", help="Check only this resource id (repeatable)."),
-        topic: list[str] = typer.Option([], "--topic", help="Only resources under this topic or alias (repeatable)."),
-        kind: list[str] = typer.Option([], "--kind", help="Only resources of this kind (repeatable)."),
-        changed_since: str | None = typer.Option(None, "--changed-since", metavar="REF", help="Only resources added or re-pointed since this git revision."),
-        shard: str | None = typer.Option(None, "--shard", metavar="K/N", help="Check shard K of N (URLs split by host)."),
+        only: list[str] = typer.Option(
+            [], "--only", help="Check only this resource id (repeatable)."
+        ),
+        topic: list[str] = typer.Option(
+            [], "--topic", help="Only resources under this topic or alias (repeatable)."
+        ),
+        kind: list[str] = typer.Option(
+            [], "--kind", help="Only resources of this kind (repeatable)."
+        ),
+        changed_since: str | None = typer.Option(
+            None,
+            "--changed-since",
+            metavar="REF",
+            help="Only resources added or re-pointed since this git revision.",
+        ),
+        shard: str | None = typer.Option(
+            None, "--shard", metavar="K/N", help="Check shard K of N (URLs split by host)."
+        ),
         fmt: str = typer.Option("table", "--format", "-f", help="table, json, markdown or github."),
-        output: Path | None = typer.Option(None, "--output", "-o", dir_okay=False, help="Write the report to FILE instead of stdout."),
-        cache: Path | None = typer.Option(None, "--cache", dir_okay=False, help="Cache file. Default: $XDG_CACHE_HOME/catalog/linkcheck.json."),
-        no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
-        max_age: str = typer.Option("1d", "--max-age", help="A cached ok younger than this is not fetched again (1d, 12h, 30m, 0)."),
-        fail_after: int = typer.Option(1, "--fail-after", min=1, help="Fail only after N consecutive failing runs; before that, warn."),
-        fail_on: str = typer.Option("broken,error", "--fail-on", help="Comma-separated statuses that fail the run."),
-        concurrency: int = typer.Option(64, "--concurrency", min=1, max=1024, help="Requests in flight at once."),
-        per_host: int = typer.Option(4, "--per-host", min=1, max=256, help="Requests in flight per host."),
-        interval: int = typer.Option(0, "--interval", min=0, help="Minimum gap between requests to one host, in ms."),
+        output: Path | None = typer.Option(
+            None,
+            "--output",
+            "-o",
+            dir_okay=False,
+            help="Write the report to FILE instead of stdout.",
+        ),
+        cache: Path | None = typer.Option(
+            None,
+            "--cache",
+            dir_okay=False,
+            help="Cache file. Default: $XDG_CACHE_HOME/catalog/linkcheck.json.",
+        ),
+        no_cache: bool = typer.Option(
+            False, "--no-cache", help="Neither read nor write the cache."
+        ),
+        max_age: str = typer.Option(
+            "1d",
+            "--max-age",
+            help="A cached ok younger than this is not fetched again (1d, 12h, 30m, 0).",
+        ),
+        fail_after: int = typer.Option(
+            1,
+            "--fail-after",
+            min=1,
+            help="Fail only after N consecutive failing runs; before that, warn.",
+        ),
+        fail_on: str = typer.Option(
+            "broken,error", "--fail-on", help="Comma-separated statuses that fail the run."
+        ),
+        concurrency: int = typer.Option(
+            64, "--concurrency", min=1, max=1024, help="Requests in flight at once."
+        ),
+        per_host: int = typer.Option(
+            4, "--per-host", min=1, max=256, help="Requests in flight per host."
+        ),
+        interval: int = typer.Option(
+            0, "--interval", min=0, help="Minimum gap between requests to one host, in ms."
+        ),
         timeout: float = typer.Option(20.0, "--timeout", min=0.1, help="Seconds per request."),
-        retries: int = typer.Option(2, "--retries", min=0, max=10, help="Retries for timeouts, resets, 408, 429 and 5xx."),
-        retry_after_cap: float = typer.Option(60.0, "--retry-after-cap", min=0, help="Longest Retry-After honoured, in seconds; more gives rate_limited."),
-        allow_network: list[str] = typer.Option([], "--allow-network", metavar="CIDR", help="Allow connecting to this range (repeatable), e.g. 127.0.0.0/8."),
+        retries: int = typer.Option(
+            2, "--retries", min=0, max=10, help="Retries for timeouts, resets, 408, 429 and 5xx."
+        ),
+        retry_after_cap: float = typer.Option(
+            60.0,
+            "--retry-after-cap",
+            min=0,
+            help="Longest Retry-After honoured, in seconds; more gives rate_limited.",
+        ),
+        allow_network: list[str] = typer.Option(
+            [],
+            "--allow-network",
+            metavar="CIDR",
+            help="Allow connecting to this range (repeatable), e.g. 127.0.0.0/8.",
+        ),
     ) -> None:
         """Check that every link in the catalog still works.
 
@@ -51,8 +111,6 @@ def register(app: typer.Typer) -> None:
 
           catalog check --format github --fail-after 2 --shard 1/4
         """
-        from catalog.cli._check_run import RunConfig, run
-
         config = RunConfig(
             catalog_path=catalog_path,
             only=tuple(only),
@@ -78,5 +136,260 @@ def register(app: typer.Typer) -> None:
         raise typer.Exit(run(config))
 
 
-def _unused(config: RunConfig) -> None:  # pragma: no cover - keeps the type import honest
-    del config
+@dataclass(frozen=True)
+class RunConfig:
+    catalog_path: Path | None
+    only: tuple[str, ...]
+    topics: tuple[str, ...]
+    kinds: tuple[str, ...]
+    changed_since: str | None
+    shard: str | None
+    fmt: str
+    output: Path | None
+    cache: Path | None
+    no_cache: bool
+    max_age: str
+    fail_after: int
+    fail_on: str
+    concurrency: int
+    per_host: int
+    interval: int
+    timeout: float
+    retries: int
+    retry_after_cap: float
+    allow_network: tuple[str, ...]
+
+
+def run(config: RunConfig) -> int:
+    """Load, select, check, report; returns the exit code."""
+    from catalog.cli._common import fail, load_catalog, resolve_path
+    from catalog.linkcheck import Cache, LinkCheckError, default_path
+    from catalog.linkcheck.report import ReportFormat, ReportOptions
+
+    try:
+        report_format = ReportFormat(config.fmt)
+    except ValueError:
+        raise fail(
+            f"unknown format '{config.fmt}'", hint=f"Use one of: {', '.join(FORMATS)}."
+        ) from None
+    path = resolve_path(config.catalog_path)
+    catalog = load_catalog(path)
+    try:
+        options = _options(config, catalog)
+        targets = _targets(config, catalog, path)
+    except (ValueError, LinkCheckError) as exc:
+        raise fail(str(exc)) from None
+    err = _console()
+    cache = None
+    if not config.no_cache:
+        cache = Cache.load(config.cache or default_path())
+        if cache.warning:
+            err.print(f"[yellow]warning:[/] {_escape(cache.warning)}", soft_wrap=True)
+
+    results, interrupted = _drive(targets, options, cache, err)
+
+    if cache is not None:
+        try:
+            cache.save()
+        except OSError as exc:
+            err.print(f"[yellow]warning:[/] cannot write the cache {cache.path}: {exc.strerror}")
+    report_options = ReportOptions(file=_shown(path), interrupted=interrupted)
+    text = report_format.renderer()(results, report_options)
+    if config.output is not None:
+        try:
+            config.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise fail(f"cannot write {config.output}: {exc.strerror}") from None
+    else:
+        import sys
+
+        sys.stdout.write(text)
+    _step_summary(results, report_options)
+    if interrupted:
+        err.print("Interrupted: the report above is partial; the cache was saved.")
+        return int(ExitCode.INTERRUPTED)
+    return int(ExitCode.PROBLEMS if any(r.failing for r in results) else ExitCode.OK)
+
+
+def _shown(path: Path) -> str:
+    """The catalog path as annotations need it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _console() -> Console:
+    from catalog.cli._common import console
+
+    return console(stderr=True)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _options(config: RunConfig, catalog: Catalog) -> CheckOptions:
+    import os
+
+    from catalog.linkcheck import CheckOptions, Status
+    from catalog.linkcheck.cache import parse_age
+    from catalog.linkcheck.gates import HostLimits
+    from catalog.linkcheck.guard import parse_networks
+
+    parse_networks(config.allow_network)  # a clear message for a bad CIDR, before any work
+    names = [n.strip() for n in config.fail_on.split(",") if n.strip()]
+    known = [s.value for s in Status]
+    for name in names:
+        if name not in known:
+            raise ValueError(f"--fail-on: unknown status '{name}'; use any of {', '.join(known)}")
+    settings = catalog.check
+    hosts = settings.hosts if settings else {}
+    return CheckOptions(
+        concurrency=config.concurrency,
+        per_host=config.per_host,
+        interval_ms=config.interval,
+        timeout=config.timeout,
+        retries=config.retries,
+        retry_after_cap=config.retry_after_cap,
+        allow_networks=config.allow_network,
+        host_limits={h: HostLimits(s.concurrency, s.interval_ms) for h, s in hosts.items()},
+        host_accept={h.lower(): frozenset(s.accept) for h, s in hosts.items() if s.accept},
+        accept=frozenset(settings.accept) if settings else frozenset(),
+        max_age=parse_age(config.max_age),
+        fail_on=frozenset(Status(n) for n in names),
+        fail_after=config.fail_after,
+        github_token=os.environ.get("GITHUB_TOKEN") or None,
+    )
+
+
+def _targets(config: RunConfig, catalog: Catalog, path: Path) -> list[Target]:
+    from catalog.linkcheck import targets_for
+    from catalog.linkcheck.shard import parse_shard
+    from catalog.search import Filters, UnknownTopicError, filter_resources
+
+    shard = parse_shard(config.shard) if config.shard else None
+    try:
+        resources = filter_resources(catalog, Filters(topics=config.topics, kinds=config.kinds))
+    except UnknownTopicError as exc:
+        raise ValueError(f"--topic: {exc}") from None
+    if config.only:
+        unknown = [i for i in config.only if catalog.get(i) is None]
+        if unknown:
+            raise ValueError(f"--only: no resource with id '{unknown[0]}' in {path}")
+        resources = [r for r in resources if r.id in config.only]
+    if config.changed_since:
+        from catalog.changes import ChangesError, changed_resource_ids
+
+        try:
+            changed = changed_resource_ids(path, config.changed_since)
+        except ChangesError as exc:
+            raise ValueError(str(exc)) from None
+        resources = [r for r in resources if r.id in changed]
+    return targets_for(catalog, resources, shard=shard)
+
+
+def _drive(
+    targets: list[Target], options: CheckOptions, cache: Any, err: Console
+) -> tuple[list[LinkResult], bool]:
+    """Run the check in an event loop; Ctrl-C cancels it and keeps what is done."""
+    import asyncio
+    import contextlib
+    import signal
+
+    from catalog.linkcheck import check_links
+
+    results: list[LinkResult] = []
+    progress = _Progress(len(targets), err)
+
+    async def consume() -> None:
+        async for result in check_links(targets, options, cache=cache):
+            results.append(result)
+            progress.advance(result)
+
+    loop = asyncio.new_event_loop()
+    task = loop.create_task(consume())
+    interrupted = False
+    try:
+        # Windows has no add_signal_handler; there KeyboardInterrupt is caught below instead.
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(signal.SIGINT, task.cancel)
+        try:
+            loop.run_until_complete(task)
+        except (asyncio.CancelledError, KeyboardInterrupt):
+            interrupted = True
+            if not task.done():
+                task.cancel()
+                loop.run_until_complete(asyncio.gather(task, return_exceptions=True))
+        loop.run_until_complete(loop.shutdown_asyncgens())
+    finally:
+        progress.stop()
+        loop.close()
+    return results, interrupted
+
+
+class _Progress:
+    """A Rich progress bar on a terminal; otherwise a plain line every few seconds."""
+
+    def __init__(self, total: int, err: Console) -> None:
+        import time
+
+        self.total, self.err, self.done, self.failing = total, err, 0, 0
+        self._last = time.monotonic()
+        self._bar: Any = None
+        if err.is_terminal and total:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+
+            self._bar = Progress(
+                TextColumn("checking"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]} links/s"),
+                TimeRemainingColumn(),
+                TextColumn("[red]{task.fields[failing]} failing"),
+                console=err,
+                transient=True,
+            )
+            self._task = self._bar.add_task("check", total=total, rate="-", failing=0)
+            self._bar.start()
+            self._started = time.monotonic()
+
+    def advance(self, result: LinkResult) -> None:
+        import time
+
+        self.done += 1
+        self.failing += result.failing
+        now = time.monotonic()
+        if self._bar is not None:
+            rate = self.done / max(now - self._started, 1e-6)
+            self._bar.update(self._task, advance=1, rate=f"{rate:.0f}", failing=self.failing)
+        elif now - self._last >= 2.0 or self.done == self.total:
+            self._last = now
+            self.err.print(
+                f"checked {self.done}/{self.total} links, {self.failing} failing so far",
+                highlight=False,
+            )
+
+    def stop(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def _step_summary(results: list[LinkResult], options: Any) -> None:
+    """Append the Markdown report to $GITHUB_STEP_SUMMARY when GitHub Actions sets it."""
+    import os
+
+    from catalog.linkcheck.report import render_markdown
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if target:
+        with Path(target).open("a", encoding="utf-8") as handle:
+            handle.write(render_markdown(results, options))

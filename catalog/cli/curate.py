@@ -1,10 +1,400 @@
-"""`catalog curate` commands (being written)."""
+"""`catalog add`, `catalog import`, `catalog fmt` and `catalog fix`: edits that keep comments.
+
+Every command reads the catalog with the round-trip editor in :mod:`catalog.curate.yamledit`,
+which re-validates the result and writes it atomically; on any failure the file is untouched.
+"""
 
 from __future__ import annotations
 
+import enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
 import typer
+
+from catalog.cli._common import ExitCode, catalog_option, console, print_json, resolve_path
+
+if TYPE_CHECKING:
+    from catalog.curate.yamledit import Document
+
+
+class Sort(str, enum.Enum):
+    id = "id"
+    topic = "topic"
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    del app
+    app.command("fmt")(fmt)
+    app.command("import")(import_list)
+    app.command("fix")(fix)
+    app.command("add")(add)
+
+
+def _network_option() -> Any:
+    return typer.Option(
+        [],
+        "--allow-network",
+        metavar="CIDR",
+        help="Allow connecting to this range (repeatable), e.g. 127.0.0.0/8.",
+    )
+
+
+def _fail(exc: Exception) -> NoReturn:
+    """Turn a curation error into lines on stderr and the documented exit code."""
+    from rich.markup import escape
+
+    from catalog.curate.errors import DuplicateResource, EditRejected, UnreadableInput
+
+    err = console(stderr=True)
+    if isinstance(exc, EditRejected):
+        for problem in exc.problems:
+            err.print(f"[red]{escape(str(problem))}[/]", soft_wrap=True)
+        err.print("[red]error:[/] the edit would make the catalog invalid; nothing was written")
+        raise typer.Exit(ExitCode.PROBLEMS)
+    err.print(f"[red]error:[/] {escape(str(exc))}", soft_wrap=True)
+    if isinstance(exc, UnreadableInput):
+        raise typer.Exit(ExitCode.USAGE)
+    if isinstance(exc, DuplicateResource):
+        err.print(f"Edit the existing entry instead: catalog show {exc.existing_id}")
+    raise typer.Exit(ExitCode.PROBLEMS)
+
+
+def _read(path: Path, *, create: bool = False) -> Document:
+    from catalog.curate.errors import CurateError
+    from catalog.curate.yamledit import Document
+
+    try:
+        return Document.read(path, create=create)
+    except CurateError as exc:
+        _fail(exc)
+
+
+def _show_diff(text: str) -> None:
+    """A unified diff on stdout, coloured on a terminal."""
+    from rich.syntax import Syntax
+
+    if not text:
+        return
+    out = console()
+    if out.is_terminal:
+        out.print(Syntax(text, "diff", theme="ansi_dark", background_color="default"))
+    else:
+        typer.echo(text, nl=False)
+
+
+def fmt(
+    catalog: Path | None = catalog_option(),
+    check: bool = typer.Option(
+        False,
+        "--check",
+        help="Change nothing; exit 1 and print a diff if the file is not formatted.",
+    ),
+    sort: Sort | None = typer.Option(
+        None,
+        "--sort",
+        help="Also reorder resources: by id, or by topic (declared topic order, then year, "
+        "then id). Default: keep the curator's order.",
+    ),
+) -> None:
+    """Rewrite the catalog in its canonical format, keeping every comment.
+
+    Keys follow the schema's field order, indentation is two spaces, quotes are used only
+    where YAML needs them. Resources keep their order unless --sort is given.
+    Exit 0 when formatted (or already formatted), 1 when --check finds changes.
+
+    Examples:
+
+      catalog fmt
+
+      catalog fmt --check          # in CI or pre-commit
+    """
+    from catalog.curate.errors import CurateError
+    from catalog.curate.fmt import SortOrder, format_document
+    from catalog.curate.yamledit import commit, diff
+
+    path = resolve_path(catalog)
+    doc = _read(path)
+    err = console(stderr=True)
+    try:
+        text = format_document(doc, SortOrder(sort.value) if sort else None)
+        if check:
+            changes = diff(doc.text, text, str(path))
+            _show_diff(changes)
+            if changes:
+                err.print(
+                    f"[red]✗[/] {path} is not formatted; run 'catalog fmt' to fix it",
+                    soft_wrap=True,
+                )
+                raise typer.Exit(ExitCode.PROBLEMS)
+            err.print(f"[green]✓[/] {path} is formatted", soft_wrap=True)
+            return
+        commit(doc, text)
+    except CurateError as exc:
+        _fail(exc)
+    note = "formatted" if text != doc.text else "already formatted"
+    err.print(f"[green]✓[/] {path}: {note}", soft_wrap=True)
+
+
+def import_list(
+    source: Path = typer.Argument(..., help="An awesome-style Markdown list.", show_default=False),
+    catalog: Path | None = catalog_option(),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show the changes; write nothing."),
+    language: str = typer.Option("en", "--language", help="Language code for the new entries."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON on stdout."),
+) -> None:
+    """Import a Markdown list: headings become topics, list items become resources.
+
+    Items whose URL is already catalogued are merged (the entry gets the item's topic).
+    Fields Markdown cannot give (level, often year, authors, kind) are written as TODO
+    placeholders that 'catalog validate' lists until they are filled in. The catalog is
+    created if it does not exist.
+
+    Examples:
+
+      catalog import awesome-transformers.md --dry-run
+
+      catalog import awesome-transformers.md --catalog new.yaml
+    """
+    from catalog.curate.errors import CurateError
+    from catalog.curate.importer import import_list as run_import
+    from catalog.curate.mdlist import parse
+    from catalog.curate.yamledit import check_edit, commit, diff
+
+    try:
+        markdown = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise _usage(f"{source}: cannot read the list: {reason}") from None
+    # Import into ./resources.yaml (created if missing), never into the packaged copy.
+    path = resolve_path(catalog) if catalog is not None else Path("resources.yaml")
+    doc = _read(path, create=True)
+    report = run_import(doc, parse(markdown), source=source.name, language=language)
+    text = doc.render()
+    placeholders = frozenset(report.placeholders)
+    try:
+        if dry_run:
+            check_edit(doc, text, placeholders)
+        else:
+            commit(doc, text, placeholders=placeholders)
+    except CurateError as exc:
+        _fail(exc)
+    if as_json:
+        print_json({**report.as_dict(), "catalog": str(path), "written": not dry_run})
+    elif dry_run:
+        _show_diff(diff(doc.text, text, str(path)))
+    _print_import_report(report, path, dry_run)
+
+
+def _usage(message: str) -> typer.Exit:
+    from catalog.cli._common import fail
+
+    return fail(message, code=ExitCode.USAGE)
+
+
+def _print_import_report(report: Any, path: Path, dry_run: bool) -> None:
+    from rich.markup import escape
+
+    err = console(stderr=True)
+    styles = {"+": "green", "=": "cyan", "?": "red"}
+    for mark, line in report.lines():
+        err.print(f"  [{styles[mark]}]{mark}[/] {escape(line)}", soft_wrap=True)
+    err.print(escape(report.summary(dry_run)) + ("" if dry_run else f" -> {path}"), soft_wrap=True)
+    if report.placeholders and not dry_run:
+        err.print("Fill in the TODO placeholders; 'catalog validate' lists each one with its line.")
+
+
+def fix(
+    catalog: Path | None = catalog_option(),
+    report: Path | None = typer.Option(
+        None,
+        "--report",
+        help="A 'catalog check --format json' report. Default: the link-check cache.",
+        dir_okay=False,
+    ),
+    cache: Path | None = typer.Option(
+        None,
+        "--cache",
+        help="The link-check cache to read (default: the checker's).",
+        dir_okay=False,
+    ),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Write without asking."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show the diff; write nothing."),
+    archive_url: str = typer.Option(
+        "https://archive.org/wayback/available",
+        "--archive-url",
+        envvar="CATALOG_WAYBACK_URL",
+        help="Wayback Machine availability API to ask for archived copies.",
+    ),
+    no_archive: bool = typer.Option(
+        False, "--no-archive", help="Do not look up archived copies of broken links."
+    ),
+    allow_network: list[str] = _network_option(),
+    as_json: bool = typer.Option(False, "--json", help="Print the plan as JSON on stdout."),
+) -> None:
+    """Fix the catalog from the last link check: follow redirects, record archived copies.
+
+    A redirected resource gets its final URL; a broken one gets 'archived_url' from the
+    Wayback Machine. Shows the diff and asks before writing, unless --yes.
+    Exit 0 when everything found was fixed, 1 when something is left (or nothing was
+    written), 2 when the catalog or the results cannot be read.
+
+    Examples:
+
+      catalog fix --report check.json
+
+      catalog fix --yes --no-archive
+    """
+    from catalog.curate.errors import CurateError
+    from catalog.curate.fix import findings_from_cache, findings_from_report, plan_fixes
+    from catalog.curate.wayback import Wayback
+    from catalog.curate.yamledit import check_edit, commit, diff
+
+    path = resolve_path(catalog)
+    doc = _read(path)
+    err = console(stderr=True)
+    try:
+        findings = findings_from_report(report) if report else findings_from_cache(cache, doc)
+        wayback = Wayback(archive_url, tuple(allow_network))
+        plan = plan_fixes(doc, findings, None if no_archive else wayback.closest)
+        text = doc.render()
+        check_edit(doc, text)
+    except CurateError as exc:
+        _fail(exc)
+    changes = diff(doc.text, text, str(path))
+    write = bool(plan.changes) and not dry_run
+    if not as_json:
+        _show_diff(changes)
+    for left in plan.skipped:
+        err.print(f"  [yellow]![/] {left.id}: {left.status}: {left.reason}", soft_wrap=True)
+    if write and not yes:
+        write = typer.confirm(
+            f"Write {len(plan.changes)} change(s) to {path}?", default=False, err=True
+        )
+    if write:
+        try:
+            commit(doc, text)
+        except CurateError as exc:
+            _fail(exc)
+    if as_json:
+        print_json({"catalog": str(path), "written": write, **plan.as_dict()})
+    done = "written" if write else "not written"
+    err.print(
+        f"{len(plan.changes)} change(s) {done}, {len(plan.skipped)} left as they are",
+        soft_wrap=True,
+    )
+    if plan.skipped or (plan.changes and not write):
+        raise typer.Exit(ExitCode.PROBLEMS)
+
+
+def add(
+    url: str = typer.Argument(..., help="The page to add.", show_default=False),
+    catalog: Path | None = catalog_option(),
+    id: str | None = typer.Option(None, "--id", help="The entry's id (default: suggested)."),
+    title: str | None = typer.Option(None, "--title"),
+    kind: str | None = typer.Option(None, "--kind", help="video, paper, course, ..."),
+    topic: list[str] = typer.Option([], "--topic", help="A topic id or alias (repeatable)."),
+    level: str | None = typer.Option(None, "--level", help="beginner, intermediate or advanced."),
+    year: int | None = typer.Option(None, "--year"),
+    author: list[str] = typer.Option([], "--author", help="An author (repeatable)."),
+    language: str | None = typer.Option(None, "--language", help="ISO 639-1 code, e.g. en."),
+    description: str | None = typer.Option(None, "--description", help="English description."),
+    fa_description: str | None = typer.Option(
+        None, "--fa-description", help="Persian description."
+    ),
+    free: bool | None = typer.Option(None, "--free/--paid", help="Free to use, or paid."),
+    yes: bool = typer.Option(
+        False, "--yes", "-y", help="Ask nothing: take the proposed values and write."
+    ),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show the new entry; write nothing."),
+    no_fetch: bool = typer.Option(False, "--no-fetch", help="Do not fetch the page."),
+    allow_network: list[str] = _network_option(),
+    timeout: float = typer.Option(20.0, "--timeout", min=1, help="Seconds to wait for the page."),
+) -> None:
+    """Add a resource from its URL: the page's metadata is proposed, you confirm or edit it.
+
+    Title, description, authors, date, kind and arXiv id are read from the page; the rest is
+    asked with defaults. Flags fill fields without asking; --yes asks nothing. A URL that
+    is already catalogued is refused. Fields left empty become TODO placeholders that
+    'catalog validate' lists. Exit 0 when added, 1 when refused, 2 on bad input.
+
+    Examples:
+
+      catalog add https://arxiv.org/abs/1706.03762 --topic attention --level advanced
+
+      catalog add https://example.org/post --yes --topic fundamentals --level beginner
+    """
+    from rich.markup import escape
+
+    from catalog.curate.add import (
+        append_entry,
+        build_entry,
+        fetch_metadata,
+        fill,
+        find_duplicate,
+        propose,
+    )
+    from catalog.curate.errors import CurateError
+    from catalog.curate.yamledit import check_edit, commit, diff, resource_ids
+    from catalog.urls import url_problem
+
+    problem = url_problem(url)
+    if problem:
+        raise _usage(f"{url}: {problem}")
+    path = resolve_path(catalog)
+    doc = _read(path)
+    try:
+        find_duplicate(doc, url)
+        page, final_url = None, None
+        if not no_fetch:
+            page, final_url, warning = fetch_metadata(url, tuple(allow_network), timeout)
+            if warning:
+                console(stderr=True).print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
+        if final_url and final_url != url:
+            find_duplicate(doc, final_url)
+        taken = {str(i) for i in resource_ids(doc.data)}
+        values = propose(url, page, final_url=final_url, taken=taken)
+        given: dict[str, Any] = {"id": id, "title": title, "kind": kind, "year": year}
+        given |= {"level": level, "language": language, "description": description}
+        given |= {"fa_description": fa_description, "free": free}
+        given |= {"topics": list(topic) or None, "authors": list(author) or None}
+        fill(values, given, doc.topics, taken, None if yes else _answer)
+        entry, missing = build_entry(values)
+        placeholders = append_entry(doc, entry, missing)
+        text = doc.render()
+        check_edit(doc, text, placeholders)
+    except CurateError as exc:
+        _fail(exc)
+    _show_diff(diff(doc.text, text, str(path)))
+    err = console(stderr=True)
+    if dry_run:
+        err.print(f"dry run: {entry['id']} not written", soft_wrap=True)
+        return
+    if not yes and not typer.confirm(f"Add {entry['id']} to {path}?", default=True, err=True):
+        err.print("nothing written")
+        raise typer.Exit(ExitCode.PROBLEMS)
+    try:
+        commit(doc, text, placeholders=placeholders)
+    except CurateError as exc:
+        _fail(exc)
+    line = text[: text.index(f"- id: {entry['id']}\n")].count("\n") + 1
+    err.print(f"[green]✓[/] added {entry['id']} to {path}:{line}", soft_wrap=True)
+    if missing:
+        err.print(
+            f"Still to fill in: {', '.join(missing)} ('catalog validate' lists them)",
+            soft_wrap=True,
+        )
+
+
+def _answer(asked: Any) -> Any:
+    """Ask one question until the answer is acceptable (an empty answer is: fill in later)."""
+    from rich.markup import escape
+
+    while True:
+        answer = typer.prompt(
+            asked.label, default=asked.default, show_default=bool(asked.default), err=True
+        )
+        try:
+            return asked.parse(str(answer).strip())
+        except ValueError as exc:
+            console(stderr=True).print(f"[yellow]{escape(str(exc))}[/]")

@@ -1,10 +1,228 @@
-"""`catalog export` commands (being written)."""
+"""`catalog export`: the catalog as Markdown, JSON, CSV, BibTeX or an offline HTML page."""
 
 from __future__ import annotations
 
+import enum
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import typer
+
+from catalog.cli._common import (
+    ExitCode,
+    catalog_option,
+    fail,
+    free_option,
+    kind_option,
+    language_option,
+    level_option,
+    load_catalog,
+    make_filters,
+    since_option,
+    topic_option,
+)
+
+if TYPE_CHECKING:
+    from catalog.export import ExportOptions
+    from catalog.export.indexed import IndexedCatalog
+    from catalog.models import Catalog
+    from catalog.search import Filters
+
+
+# Typer needs the choices when the command is declared; these mirror catalog.export.options
+# without importing it at start-up (a test checks that the two stay identical).
+class FormatChoice(str, enum.Enum):
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+    bibtex = "bibtex"
+    html = "html"
+
+
+class GroupChoice(str, enum.Enum):
+    topic = "topic"
+    kind = "kind"
+    level = "level"
+    year = "year"
+    none = "none"
+
+
+class LangChoice(str, enum.Enum):
+    en = "en"
+    fa = "fa"
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    del app
+    app.command("export")(export)
+
+
+def export(
+    catalog: Path | None = catalog_option(),
+    format: FormatChoice = typer.Option(
+        FormatChoice.markdown, "--format", "-f", help="markdown, json, csv, bibtex or html."
+    ),
+    lang: LangChoice = typer.Option(
+        LangChoice.en,
+        "--lang",
+        help="Language of headings and descriptions; English stands in (marked) where missing.",
+    ),
+    group_by: GroupChoice = typer.Option(
+        GroupChoice.topic, "--group-by", help="Sections of the Markdown and HTML outputs."
+    ),
+    paths: bool = typer.Option(True, "--paths/--no-paths", help="Include the learning paths."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", dir_okay=False, help="Write to FILE (atomically) instead of stdout."
+    ),
+    inject: Path | None = typer.Option(
+        None,
+        "--inject",
+        dir_okay=False,
+        metavar="FILE",
+        help="Put the Markdown list between the <!-- catalog:start/end --> markers in FILE.",
+    ),
+    check: bool = typer.Option(
+        False,
+        "--check",
+        help="With --inject or -o: change nothing; exit 1 and show a diff when FILE is stale.",
+    ),
+    schema: bool = typer.Option(
+        False, "--schema", help="Print the JSON Schema of --format json and exit."
+    ),
+    topic: list[str] | None = topic_option(),
+    kind: list[str] | None = kind_option(),
+    level: list[str] | None = level_option(),
+    language: list[str] | None = language_option(),
+    since: int | None = since_option(),
+    free: bool | None = free_option(),
+) -> None:
+    """Export the catalog (or the part the filters select).
+
+    Exit 0 on success, 1 when --check finds FILE stale, 2 on bad usage or an unreadable input.
+
+    Examples:
+
+      catalog export --format markdown --lang fa -o resources.fa.md
+
+      catalog export --inject README.md --check
+
+      catalog export --format csv --topic genomics --free > genomics.csv
+    """
+    from catalog.export import ExportError, ExportOptions, Format, GroupBy, render
+
+    if schema:
+        from catalog.cli._common import print_json
+        from catalog.export.json_doc import schema as json_schema
+
+        print_json(json_schema())
+        raise typer.Exit(ExitCode.OK)
+    if inject is not None and (format is not FormatChoice.markdown or output is not None):
+        raise fail(
+            "--inject writes Markdown into FILE", hint="drop --format/--output, or drop --inject"
+        )
+    if check and inject is None and output is None:
+        raise fail("--check compares with a file", hint="add --inject README.md or -o FILE")
+
+    filters = make_filters(topic, kind, level, language, since, free)
+    options = ExportOptions(lang=lang.value, group_by=GroupBy(group_by.value), paths=paths)
+    try:
+        if inject is not None:
+            _inject(_indexed(catalog, filters), options, inject, check)
+        elif format is FormatChoice.markdown:
+            _emit(_render_markdown(_indexed(catalog, filters), options), output, check)
+        else:
+            loaded = _selected(load_catalog(catalog), filters)
+            _emit(render(loaded, Format(format.value), options), output, check)
+    except ExportError as exc:
+        raise fail(str(exc)) from None
+
+
+def _selected(catalog: Catalog, filters: Filters) -> Catalog:
+    from catalog.export import select
+    from catalog.search import UnknownTopicError, filter_resources
+
+    try:
+        chosen = filter_resources(catalog, filters)
+    except UnknownTopicError as exc:
+        raise fail(f"unknown topic '{exc.name}'", hint=exc.hint or "see 'catalog topics'") from None
+    return select(catalog, {r.id for r in chosen})
+
+
+def _indexed(path: Path | None, filters: Filters) -> IndexedCatalog:
+    """The Markdown exports read the cached query index: no Pydantic, a fraction of the time."""
+    from catalog.cli._common import console, print_problems, resolve_path
+    from catalog.errors import CatalogError
+    from catalog.export.indexed import from_index
+    from catalog.index import load_index
+    from catalog.search import UnknownTopicError, apply
+
+    try:
+        index = load_index(resolve_path(path))
+    except CatalogError as exc:
+        err = console(stderr=True)
+        print_problems(exc, err)
+        err.print("The catalog cannot be read; run 'catalog validate' for details.")
+        raise typer.Exit(ExitCode.USAGE) from None
+    try:
+        entries = apply(index.entries, filters.resolved(index.topic_names()))
+    except UnknownTopicError as exc:
+        raise fail(f"unknown topic '{exc.name}'", hint=exc.hint or "see 'catalog topics'") from None
+    return from_index(index, entries)
+
+
+def _render_markdown(catalog: IndexedCatalog, options: ExportOptions) -> str:
+    from catalog.export.markdown import render
+
+    return render(catalog, options)
+
+
+def _read(path: Path) -> str:
+    try:
+        # Bytes, not read_text: universal newlines would turn a CRLF README into LF.
+        return path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise fail(f"{path}: file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise fail(f"{path}: cannot read the file: {exc}") from None
+
+
+def _emit(text: str, output: Path | None, check: bool) -> None:
+    from catalog.export.files import write_atomic
+
+    if output is None:
+        sys.stdout.write(text)
+    elif check:
+        _report_stale(output, _read(output) if output.exists() else "", text)
+    else:
+        write_atomic(output, text)
+
+
+def _inject(catalog: IndexedCatalog, options: ExportOptions, path: Path, check: bool) -> None:
+    from dataclasses import replace
+
+    from catalog.export.files import write_atomic
+    from catalog.export.inject import headings_before, inject
+
+    document = _read(path)
+    # Headings above the block shape its anchors (GitHub numbers repeated headings).
+    options = replace(options, standalone=False, taken_headings=headings_before(document))
+    updated = inject(document, _render_markdown(catalog, options), name=str(path))
+    if check:
+        _report_stale(path, document, updated)
+    elif updated != document:
+        write_atomic(path, updated)
+        typer.echo(f"{path}: catalog block updated", err=True)
+    else:
+        typer.echo(f"{path}: already up to date", err=True)
+
+
+def _report_stale(path: Path, current: str, expected: str) -> None:
+    from catalog.export.inject import diff
+
+    if current == expected:
+        typer.echo(f"{path}: up to date", err=True)
+        return
+    sys.stdout.write(diff(current, expected, name=str(path)))
+    typer.echo(f"{path}: stale; run the same command without --check to update it", err=True)
+    raise typer.Exit(ExitCode.PROBLEMS)

@@ -96,12 +96,12 @@ def shards(
 
     Example:
 
-      catalog report shards 4 --format github >> "$GITHUB_OUTPUT"
+      catalog report shards 4 --format github >> "$GITHUB_OUTPUT"   # shards=[1,2,3,4], count=4
     """
     if not 1 <= count <= MAX_SHARDS:
         raise fail(f"shards must be between 1 and {MAX_SHARDS}, not {count}")
     numbers = json.dumps(list(range(1, count + 1)), separators=(",", ":"))
-    typer.echo(f"shards={numbers}" if format is OutFormat.github else numbers)
+    typer.echo(f"shards={numbers}\ncount={count}" if format is OutFormat.github else numbers)
 
 
 @report_app.command("merge")
@@ -196,6 +196,19 @@ def issue_body(
 
     links = _links(catalog_path, repo_url, ref, run_url)
     typer.echo(render_issue_body(_read(report), links), nl=False)
+
+
+@report_app.command("annotations")
+def annotations_command(report: ReportArg, catalog_path: CatalogPath = "resources.yaml") -> None:
+    """Print GitHub annotations for a report: failing links as errors, other problems as warnings.
+
+    Example:
+
+      catalog report annotations report-1.json
+    """
+    from catalog.report.annotations import render_annotations
+
+    typer.echo(render_annotations(_read(report), catalog_path), nl=False)
 
 
 @report_app.command("decide")

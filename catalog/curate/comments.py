@@ -24,11 +24,9 @@ from ruamel.yaml.tokens import CommentToken
 _MAP_POST, _SEQ_POST, _PRE = 2, 0, 1
 
 
-def comment_census(text: str) -> Counter[str]:
-    """Every comment in YAML text (stripped), with how often it occurs.
-
-    Uses the YAML scanner so that a ``#`` inside a quoted or block scalar is not a comment.
-    """
+def _comments(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every comment in YAML text, found with the YAML scanner so that a ``#``
+    inside a quoted or block scalar is not taken for one."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -37,7 +35,7 @@ def comment_census(text: str) -> Counter[str]:
         if token.end_mark.index > token.start_mark.index:
             spans.append((token.start_mark.index, token.end_mark.index))
     starts = [s for s, _ in spans]
-    found: Counter[str] = Counter()
+    found: list[tuple[int, int]] = []
     position = text.find("#")
     while position != -1:
         end = text.find("\n", position)
@@ -45,11 +43,36 @@ def comment_census(text: str) -> Counter[str]:
         inside = bisect.bisect_right(starts, position) - 1
         in_token = inside >= 0 and spans[inside][0] <= position < spans[inside][1]
         if not in_token and (position == 0 or text[position - 1] in " \t\n"):
-            found[text[position:end].strip()] += 1
+            found.append((position, end))
             position = text.find("#", end)
         else:
             position = text.find("#", position + 1)
     return found
+
+
+def comment_census(text: str) -> Counter[str]:
+    """Every comment in YAML text (stripped), with how often it occurs."""
+    return Counter(text[start:end].strip() for start, end in _comments(text))
+
+
+def align_comments(text: str) -> str:
+    """Indent each full-line comment like the line of YAML that follows it."""
+    lines = text.split("\n")
+    offsets, total = [], 0
+    for line in lines:
+        offsets.append(total)
+        total += len(line) + 1
+    comment_lines = {bisect.bisect_right(offsets, start) - 1 for start, _ in _comments(text)}
+    full = {i for i in comment_lines if lines[i].lstrip().startswith("#")}
+    indent: str | None = None
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if index in full:
+            if indent is not None:
+                lines[index] = indent + line.lstrip()
+        elif line.strip():
+            indent = line[: len(line) - len(line.lstrip())]
+    return "\n".join(lines)
 
 
 def is_block(value: Any) -> bool:
@@ -60,7 +83,7 @@ def is_block(value: Any) -> bool:
 
 
 def _slot(container: Any, key: Hashable) -> tuple[list[Any], int, bool]:
-    """Where the comment *after* ``container[key]`` is stored: (holder, index, after_block_scalar)."""
+    """Where the comment after ``container[key]`` is kept: (holder, index, is_block_scalar)."""
     value = container[key]
     if is_block(value):
         last = next(reversed(value)) if isinstance(value, CommentedMap) else len(value) - 1
@@ -208,5 +231,51 @@ def reorder_sequence(sequence: CommentedSeq, order: Sequence[int]) -> None:
         sequence[position] = items[position]
         if post[old] is not None:
             sequence.ca.items[position] = post[old]
-    moved = {position: leading.get(old, "") for position, old in enumerate(order)}
+    moved: dict[Hashable, str] = {
+        position: leading.get(old, "") for position, old in enumerate(order)
+    }
     _reattach(sequence, list(range(len(sequence))), moved, trailing)
+
+
+def comment_above_item(sequence: CommentedSeq, index: int, text: str, column: int = 2) -> None:
+    """Write a full-line comment above ``sequence[index]`` (used to head a block of new entries)."""
+    line = "\n" + " " * column + "# " + text + "\n"  # a blank line, then the comment
+    if index == 0:
+        _before_first(sequence, 0, line)
+        return
+    holder, slot_index, block_scalar = _slot(sequence, index - 1)
+    _attach(holder, slot_index, block_scalar, line)
+
+
+def insert_key(mapping: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
+    """Add ``key`` where ``order`` (the schema's field order) puts it among the present keys.
+
+    Comment lines that followed the key before the new one stay below the new key, so a
+    comment heading the next entry (or the next key) keeps its place.
+    """
+    keys = list(mapping)
+    rank = {name: position for position, name in enumerate(order)}
+    mine = rank.get(key, len(order))
+    position = next(
+        (i for i, k in enumerate(keys) if rank.get(str(k), len(order)) > mine), len(keys)
+    )
+    if position == 0:
+        mapping.insert(0, key, value)
+        return
+    holder, index, block_scalar = _slot(mapping, keys[position - 1])
+    lines = _split(holder, index, block_scalar)[1]
+    mapping.insert(position, key, value)
+    holder, index, block_scalar = _slot(mapping, key)
+    _attach(holder, index, block_scalar, lines)
+
+
+def append_item(sequence: CommentedSeq, value: Any) -> None:
+    """Append to a list; comment lines after its last item stay after the list's new end."""
+    if not sequence:
+        sequence.append(value)
+        return
+    holder, index, block_scalar = _slot(sequence, len(sequence) - 1)
+    lines = _split(holder, index, block_scalar)[1]
+    sequence.append(value)
+    holder, index, block_scalar = _slot(sequence, len(sequence) - 1)
+    _attach(holder, index, block_scalar, lines)

@@ -18,11 +18,7 @@ class CurateError(Exception):
 
 
 class UnreadableInput(CurateError):
-    """A catalog, Markdown list, report or cache cannot be read; ``problems`` says where."""
-
-    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
-        self.problems = problems or []
-        super().__init__(message)
+    """A catalog, Markdown list, report or cache cannot be read (or an address is refused)."""
 
 
 class EditRejected(CurateError):

@@ -7,7 +7,8 @@ The rules (documented in the README):
 * keys of every entry in the order the schema declares its fields (``catalog schema``), with
   unknown keys kept after them; translated texts list ``en`` first, then the other languages
   in alphabetical order;
-* two-space indentation, list dashes two spaces in under their key;
+* two-space indentation, list dashes two spaces in under their key, one blank line between
+  top-level sections, full-line comments indented like the line they introduce;
 * quotes only where YAML needs them (double quotes then), and also around text that a YAML 1.1
   reader would take for something else (``yes``, ``on``, ``1:30``);
 * resources stay in the curator's order (entries are grouped by theme under comments);
@@ -26,9 +27,9 @@ import json
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from catalog.curate.comments import reorder_mapping, reorder_sequence
+from catalog.curate.comments import align_comments, reorder_mapping, reorder_sequence
 from catalog.curate.errors import EditUnsafe
-from catalog.curate.yamledit import CANONICAL_INDENT, Document, _plain, new_yaml
+from catalog.curate.yamledit import CANONICAL_INDENT, Document, new_yaml, plain_data
 
 TOP_LEVEL = ("topics", "paths", "check", "resources")
 
@@ -42,6 +43,8 @@ class SortOrder(str, enum.Enum):
 
 def format_document(doc: Document, sort: SortOrder | None = None) -> str:
     """Format ``doc`` in place (canonical layout) and return the new text."""
+    from ruamel.yaml.comments import CommentedSeq
+
     doc.yaml = new_yaml(CANONICAL_INDENT)
     data = doc.data
     _requote(data)
@@ -51,18 +54,41 @@ def format_document(doc: Document, sort: SortOrder | None = None) -> str:
     check = data.get("check")
     _order(check, _fields("CheckSettings", "settings"))
     if isinstance(check, dict):
-        _each_value(check.get("hosts"), lambda host: _order(host, _fields("HostSettings", "settings")))
+        _each_value(
+            check.get("hosts"), lambda host: _order(host, _fields("HostSettings", "settings"))
+        )
     resources = data.get("resources")
-    if isinstance(resources, list):
+    if isinstance(resources, CommentedSeq):
         for index, resource in enumerate(resources):
             _format_resource(resource, (resources, index))
         if sort is not None:
             key = _sort_key(data, sort)
             order = sorted(range(len(resources)), key=lambda i: key(resources[i]))
             reorder_sequence(resources, order)
-    text = doc.render()
+    text = separate_sections(align_comments(doc.render()))
     _same_values(doc, text, sort is not None)
     return text
+
+
+def separate_sections(text: str) -> str:
+    """Exactly one blank line before each top-level section after the first (and before the
+    comment lines that introduce it). Only blank lines change, never a value or a comment."""
+    lines = text.split("\n")
+    out: list[str] = []
+    seen_key = False
+    for line in lines:
+        if line[:1].strip() and not line.startswith(("#", "---", "...")):
+            if seen_key:
+                block = len(out)
+                while block and out[block - 1].startswith("#"):
+                    block -= 1
+                start = block
+                while start and not out[start - 1].strip():
+                    start -= 1
+                out[start:block] = [""]
+            seen_key = True
+        out.append(line)
+    return "\n".join(out)
 
 
 def format_text(text: str, *, source: str = "resources.yaml", sort: SortOrder | None = None) -> str:
@@ -125,7 +151,11 @@ def _format_path(path: Any) -> None:
 
 def _requote(node: Any) -> None:
     """Drop quotes YAML does not need, so the emitter chooses (double quotes where needed)."""
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+    from ruamel.yaml.scalarstring import (
+        DoubleQuotedScalarString,
+        PlainScalarString,
+        SingleQuotedScalarString,
+    )
 
     items: Any
     if isinstance(node, dict):
@@ -137,7 +167,10 @@ def _requote(node: Any) -> None:
     for key, value in items:
         if isinstance(value, (SingleQuotedScalarString, DoubleQuotedScalarString)):
             plain = str(value)
-            node[key] = DoubleQuotedScalarString(plain) if _ambiguous(plain) else plain
+            # A str would inherit the old style on assignment; "plain" lets the emitter choose.
+            node[key] = (
+                DoubleQuotedScalarString(plain) if _ambiguous(plain) else PlainScalarString(plain)
+            )
         elif isinstance(value, str) and type(value) is str and _ambiguous(value):
             node[key] = DoubleQuotedScalarString(value)
         else:
@@ -186,8 +219,8 @@ def _sort_key(data: Any, sort: SortOrder) -> Callable[[Any], tuple[Any, ...]]:
 
 def _same_values(doc: Document, text: str, sorted_resources: bool) -> None:
     """Formatting must not change a single value; compare the parsed data of both texts."""
-    before = _plain(doc.text, str(doc.path))
-    after = _plain(text, str(doc.path))
+    before = plain_data(doc.text, str(doc.path))
+    after = plain_data(text, str(doc.path))
     if sorted_resources and isinstance(before, dict) and isinstance(after, dict):
         before = {**before, "resources": _multiset(before.get("resources"))}
         after = {**after, "resources": _multiset(after.get("resources"))}

@@ -15,7 +15,7 @@ one. Fine for edits; the read-only commands use the fast loader instead.
 
 from __future__ import annotations
 
-import contextlib
+import itertools
 import os
 import re
 import stat
@@ -38,11 +38,15 @@ _KEY_LINE = re.compile(r"^( *)[^\s#-][^:#]*:[ \t]*(?:#.*)?$")
 
 
 def new_yaml(indent: tuple[int, int, int] = CANONICAL_INDENT) -> Any:
-    """A ruamel.yaml round-trip instance with the catalog's output conventions."""
+    """A ruamel.yaml round-trip instance with the catalog's output conventions.
+
+    ``null`` is written out, rather than as an empty value that reads like a forgotten one.
+    """
     from ruamel.yaml import YAML
     from ruamel.yaml.emitter import RoundTripEmitter
+    from ruamel.yaml.representer import RoundTripRepresenter
 
-    class _Emitter(RoundTripEmitter):  # type: ignore[misc]
+    class _Emitter(RoundTripEmitter):
         """Where a new scalar needs quotes, prefer "double" ones (escapes work, as in JSON)."""
 
         def choose_scalar_style(self) -> Any:
@@ -51,8 +55,15 @@ def new_yaml(indent: tuple[int, int, int] = CANONICAL_INDENT) -> Any:
                 return '"'
             return style
 
+    class _Representer(RoundTripRepresenter):
+        """A subclass, so that adding a representer does not change ruamel.yaml globally."""
+
+    _Representer.add_representer(
+        type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null")
+    )
     yaml = YAML(typ="rt")
     yaml.Emitter = _Emitter
+    yaml.Representer = _Representer
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap a long line a person wrote
     mapping, sequence, offset = indent
@@ -61,23 +72,22 @@ def new_yaml(indent: tuple[int, int, int] = CANONICAL_INDENT) -> Any:
 
 
 def guess_indent(text: str) -> tuple[int, int, int]:
-    """The (mapping, sequence, offset) indentation a file already uses, for minimal diffs."""
-    mapping = sequence = offset = None
+    """The (mapping, sequence, offset) indentation a file mostly uses, for minimal diffs."""
+    mappings: Counter[int] = Counter()
+    offsets: Counter[int] = Counter()
     lines = text.splitlines()
-    for above, line in zip(lines, lines[1:]):
+    for above, line in itertools.pairwise(lines):
         parent = _KEY_LINE.match(above)
         if parent is None or not line.strip() or line.lstrip().startswith("#"):
             continue
-        width = len(line) - len(line.lstrip(" "))
-        step = width - len(parent.group(1))
-        if line.lstrip().startswith("- ") and offset is None and step >= 0:
-            offset, sequence = step, step + 2
-        elif not line.lstrip().startswith("-") and mapping is None and step > 0:
-            mapping = step
-        if mapping is not None and offset is not None:
-            break
-    default = CANONICAL_INDENT
-    return (mapping or default[0], sequence or default[1], default[2] if offset is None else offset)
+        step = len(line) - len(line.lstrip(" ")) - len(parent.group(1))
+        if line.lstrip().startswith("- ") and step >= 0:
+            offsets[step] += 1
+        elif not line.lstrip().startswith("-") and step > 0:
+            mappings[step] += 1
+    mapping = mappings.most_common(1)[0][0] if mappings else CANONICAL_INDENT[0]
+    offset = offsets.most_common(1)[0][0] if offsets else CANONICAL_INDENT[2]
+    return mapping, offset + 2, offset
 
 
 @dataclass
@@ -130,7 +140,9 @@ class Document:
         from ruamel.yaml.comments import CommentedMap
 
         if not isinstance(data, CommentedMap):
-            raise UnreadableInput(f"{path}: the top level must be a mapping with 'topics' and 'resources'")
+            raise UnreadableInput(
+                f"{path}: the top level must be a mapping with 'topics' and 'resources'"
+            )
         doc = cls(Path(path), text, data, yaml, crlf=crlf, bom=bom)
         doc.original_ids = resource_ids(data)
         return doc
@@ -168,6 +180,15 @@ class Document:
             return int(resources[index].lc.line) + 1
         except (AttributeError, IndexError, KeyError, TypeError):
             return None
+
+
+def flow_list(values: list[Any]) -> Any:
+    """A list written in flow style, ``[a, b]``, as the catalog writes topics and authors."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    seq = CommentedSeq(values)
+    seq.fa.set_flow_style()
+    return seq
 
 
 def resource_ids(data: Any) -> list[Any]:
@@ -218,7 +239,7 @@ def check_edit(doc: Document, text: str, placeholders: frozenset[str] = frozense
     if lost:
         shown = ", ".join(repr(c) for c in list(lost)[:3])
         raise EditUnsafe(f"the edit would drop {sum(lost.values())} comment(s): {shown}")
-    new_ids = resource_ids(_plain(text, str(doc.path)))
+    new_ids = resource_ids(plain_data(text, str(doc.path)))
     missing = Counter(i for i in doc.original_ids if i is not None) - Counter(new_ids)
     if missing or len(new_ids) < len(doc.original_ids):
         raise EditUnsafe(f"the edit would drop resources: {', '.join(map(str, missing)) or '?'}")
@@ -226,13 +247,17 @@ def check_edit(doc: Document, text: str, placeholders: frozenset[str] = frozense
     added = [
         problem
         for key, problem in _errors(text, str(doc.path), new_ids)
-        if key not in before and key[0] not in placeholders
+        if key not in before and not _is_placeholder(key[0], placeholders)
     ]
     if added:
         raise EditRejected(added)
 
 
-def _plain(text: str, source: str) -> Any:
+def _is_placeholder(path: str, placeholders: frozenset[str]) -> bool:
+    return any(path == p or path.startswith((p + "[", p + ".")) for p in placeholders)
+
+
+def plain_data(text: str, source: str) -> Any:
     from catalog import yamlsource
 
     try:
@@ -266,7 +291,7 @@ def _stable_path(path: str, ids: list[Any]) -> str:
         return path
     index = int(match.group(1))
     name = ids[index] if index < len(ids) and isinstance(ids[index], str) else f"#{index}"
-    return f"resources[{name}]{path[match.end():]}"
+    return f"resources[{name}]{path[match.end() :]}"
 
 
 def placeholder_path(resource_id: str, field_name: str) -> str:
@@ -281,7 +306,9 @@ def write_atomic(path: Path, text: str) -> None:
         mode: int | None = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
         mode = None
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
@@ -291,9 +318,8 @@ def write_atomic(path: Path, text: str) -> None:
             umask = os.umask(0)
             os.umask(umask)
             mode = 0o666 & ~umask
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
+        Path(temporary).chmod(mode)
+        Path(temporary).replace(target)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+        Path(temporary).unlink(missing_ok=True)
         raise

@@ -51,9 +51,7 @@ def _ascii_words(text: str) -> list[str]:
 def base_key(resource: Resource) -> str:
     """``family-name + year + title-word``, falling back to the resource id for non-Latin text."""
     family = _ascii_words(resource.authors[0])
-    words = [
-        w for w in _ascii_words(resource.title) if w not in _STOP_WORDS and not w.isdigit()
-    ]
+    words = [w for w in _ascii_words(resource.title) if w not in _STOP_WORDS and not w.isdigit()]
     if not family or not words:
         return re.sub(r"[^a-z0-9]", "", resource.id) + str(resource.year)
     return f"{family[-1]}{resource.year}{words[0]}"
@@ -75,6 +73,8 @@ def entry(resource: Resource, key: str) -> str:
         fields.append(("doi", _url_value(resource.doi)))
     if resource.arxiv:
         fields += [("eprint", resource.arxiv), ("archiveprefix", "arXiv")]
+        if resource.kind == "paper":  # @article wants a journal; Google Scholar's wording
+            fields.append(("journal", f"arXiv preprint arXiv:{resource.arxiv}"))
     if resource.isbn:
         fields.append(("isbn", escape(resource.isbn)))
     if resource.added:

@@ -17,8 +17,24 @@ if TYPE_CHECKING:
     from catalog.models import Catalog, Resource
 
 COLUMNS = (
-    "id", "title", "url", "kind", "level", "year", "authors", "topics", "tags", "language",
-    "free", "duration", "isbn", "doi", "arxiv", "added", "description", "description_lang",
+    "id",
+    "title",
+    "url",
+    "kind",
+    "level",
+    "year",
+    "authors",
+    "topics",
+    "tags",
+    "language",
+    "free",
+    "duration",
+    "isbn",
+    "doi",
+    "arxiv",
+    "added",
+    "description",
+    "description_lang",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -1,8 +1,8 @@
 """Errors raised by the exporters. Only the CLI prints or exits::
 
-    ExportError                 any export that cannot be produced or written
-    ├── MarkersError            the file to inject into lacks sound catalog markers
-    └── OutputError             the output file cannot be written (nothing is left behind)
+ExportError                 any export that cannot be produced or written
+├── MarkersError            the file to inject into lacks sound catalog markers
+└── OutputError             the output file cannot be written (nothing is left behind)
 """
 
 from __future__ import annotations

@@ -16,30 +16,28 @@ def write_atomic(path: Path, text: str) -> None:
     ``os.replace`` swaps it in at once, so readers see the old file or the new one, never half
     of one; an existing file keeps its permissions. On failure nothing is left behind.
     """
-    folder = path.parent if str(path.parent) else Path()
     try:
-        handle = tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", newline="", dir=folder, prefix=f".{path.name}.", suffix=".tmp",
-            delete=False,
-        )
+        descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
         raise OutputError(f"{path}: cannot write here: {exc.strerror or exc}") from None
-    temporary = Path(handle.name)
+    temporary = Path(name)
     try:
-        with handle:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
-        if not path.exists():
-            os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
+        try:
+            temporary.chmod(path.stat().st_mode & 0o7777)
+        except FileNotFoundError:  # a new file gets the usual permissions, not mkstemp's 0600
+            temporary.chmod(0o666 & ~_umask())
+        temporary.replace(path)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temporary.unlink()
         raise OutputError(f"{path}: cannot write the file: {exc.strerror or exc}") from None
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temporary.unlink()
         raise
 
 

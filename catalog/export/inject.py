@@ -48,15 +48,12 @@ def inject(document: str, block: str, *, name: str = "the file") -> str:
     return head + newline + newline + body + newline + newline + document[end:]
 
 
-def stale_diff(document: str, block: str, *, name: str = "the file") -> str:
-    """A unified diff from ``document`` to its updated form; empty when it is up to date."""
-    updated = inject(document, block, name=name)
-    if updated == document:
-        return ""
+def diff(current: str, expected: str, *, name: str = "the file") -> str:
+    """A unified diff from ``current`` to ``expected``; empty when they are equal."""
     return "".join(
         difflib.unified_diff(
-            document.splitlines(keepends=True),
-            updated.splitlines(keepends=True),
+            current.splitlines(keepends=True),
+            expected.splitlines(keepends=True),
             fromfile=f"{name} (current)",
             tofile=f"{name} (from the catalog)",
         )

@@ -52,14 +52,21 @@ def document(catalog: Catalog, options: ExportOptions) -> dict[str, Any]:
                 }
             )
     topics = [
-        {"id": topic_id, "title": t.title, "description": t.description, "aliases": list(t.aliases)}
+        {
+            "id": topic_id,
+            "title": _texts(t.title),
+            "description": _texts(t.description),
+            "aliases": list(t.aliases),
+        }
         for topic_id, t in catalog.topics.items()
     ]
     return {"version": VERSION, "topics": topics, "paths": paths, "resources": resources}
 
 
 def render(catalog: Catalog, options: ExportOptions) -> str:
-    return json.dumps(document(catalog, options), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return (
+        json.dumps(document(catalog, options), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    )
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
@@ -82,8 +89,15 @@ def schema() -> dict[str, Any]:
         "url": {"type": "string", "format": "uri", "pattern": "^https?://"},
         "kind": {
             "enum": [
-                "video", "playlist", "course", "book", "article", "paper", "tutorial",
-                "repository", "interactive",
+                "video",
+                "playlist",
+                "course",
+                "book",
+                "article",
+                "paper",
+                "tutorial",
+                "repository",
+                "interactive",
             ]
         },
         "topics": {"type": "array", "items": slug, "minItems": 1},
@@ -118,8 +132,8 @@ def schema() -> dict[str, Any]:
                     "additionalProperties": False,
                     "properties": {
                         "id": slug,
-                        "title": string,
-                        "description": string,
+                        "title": texts,
+                        "description": texts,
                         "aliases": {"type": "array", "items": slug},
                     },
                 },

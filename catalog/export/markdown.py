@@ -23,7 +23,8 @@ from catalog.export.slug import Slugger
 
 if TYPE_CHECKING:
     from catalog.export.options import ExportOptions
-    from catalog.models import Catalog, Resource
+    from catalog.export.view import CatalogLike as Catalog
+    from catalog.export.view import ResourceLike as Resource
 
 MAX_AUTHORS = 3
 _BARE_URL = re.compile(r"https?://[^\s<>]*[^\s<>.,;:!?)'\"]")
@@ -54,11 +55,13 @@ def render(catalog: Catalog, options: ExportOptions) -> str:
     out += [f"## {escape(w.contents)}", ""]
     if paths:
         out.append(f"- [{escape(w.paths)}](#{paths_anchor})")
-        for view, anchor in zip(paths, path_anchors):
+        for view, anchor in zip(paths, path_anchors, strict=True):
             out.append(f"  - [{_heading(view.title, w)}](#{anchor})")
-    for section, anchor in zip(groups, section_anchors):
+    for section, anchor in zip(groups, section_anchors, strict=True):
         count = w.number(len(section.resources))
         out.append(f"- [{_heading(section.heading, w)}](#{anchor}) ({count})")
+    if not groups:
+        out.append(w.no_match)
     out.append("")
     if paths:
         out += [f"## {escape(w.paths)}", ""]
@@ -110,7 +113,7 @@ def _path(view: PathView, w: Words) -> list[str]:
 
 
 def _link(resource: Resource, w: Words) -> str:
-    title = clean(resource.title)
+    title = clean(resource.title) or resource.id  # an empty link text would not be a link
     if w.lang != "en":
         title = ltr_run(title)
     return f"[{escape(title)}]({link_target(resource.url)})"

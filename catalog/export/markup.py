@@ -9,7 +9,6 @@ tag or an entity. ``$`` is escaped too: GitHub renders ``$...$`` as math.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # Inline metacharacters. `(`, `)`, `!` and `.` only matter next to these or at a line start.
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~$#])")
@@ -41,12 +40,21 @@ def link_target(url: str) -> str:
     return _URL_UNSAFE.sub(lambda m: f"%{ord(m.group(0)):02X}", url)
 
 
+# Scripts written right to left (Hebrew, Arabic, Syriac, Thaana, NKo... and their presentation
+# forms): a regular expression is ten times faster than unicodedata.bidirectional per character.
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff"
+_RTL_CHAR = re.compile(f"[{_RTL}]")
+_LTR_LETTER = re.compile(f"(?![{_RTL}])[^\\W\\d_]")
+
+
 def has_rtl(text: str) -> bool:
-    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+    """Whether ``text`` holds a right-to-left letter."""
+    return not text.isascii() and _RTL_CHAR.search(text) is not None
 
 
 def has_ltr(text: str) -> bool:
-    return any(unicodedata.bidirectional(c) == "L" for c in text)
+    """Whether ``text`` holds a left-to-right letter (Latin, Greek, Cyrillic, CJK...)."""
+    return _LTR_LETTER.search(text) is not None
 
 
 def ltr_run(text: str) -> str:

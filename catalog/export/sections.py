@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 
 from catalog.export.i18n import words
 from catalog.export.options import GroupBy
-from catalog.models import localized
+from catalog.export.view import localized
 
 if TYPE_CHECKING:
-    from catalog.models import Catalog, Resource
+    from catalog.export.view import CatalogLike as Catalog
+    from catalog.export.view import Localized
+    from catalog.export.view import ResourceLike as Resource
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class PathView:
     steps: tuple[Step, ...]
 
 
-def text(value: str | dict[str, str], lang: str) -> Text:
+def text(value: Localized, lang: str) -> Text:
     return Text(*localized(value, lang))
 
 

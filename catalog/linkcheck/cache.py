@@ -1,8 +1,9 @@
 """What earlier runs found, per URL: last status, when, final URL, and the failure streak.
 
-A fresh ``ok`` (younger than ``max_age``) is not fetched again; failures always are. The file is
-written atomically (a temporary file, then ``os.replace``); a corrupt or unreadable file is
-reported through :attr:`Cache.warning` and the cache starts empty, it never stops the run.
+A fresh ``ok`` (younger than ``max_age``) is not fetched again; failures always are. The file
+is written atomically (a temporary file in the same folder, then a rename); a corrupt or
+unreadable file is reported through :attr:`Cache.warning` and the cache starts empty: it never
+stops the run.
 """
 
 from __future__ import annotations
@@ -114,7 +115,7 @@ class Cache:
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, self.path)
+            Path(tmp).replace(self.path)  # atomic on POSIX and Windows
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

@@ -67,6 +67,11 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
         current = current.__cause__ or current.__context__
 
 
+def is_refusal(exc: BaseException) -> bool:
+    """Whether the network guard caused this failure."""
+    return any(isinstance(err, BlockedAddressError) for err in _chain(exc))
+
+
 def classify_exception(exc: BaseException) -> tuple[Status, str, bool]:
     """Status, detail and whether a retry may help, for a failed request.
 
@@ -75,7 +80,10 @@ def classify_exception(exc: BaseException) -> tuple[Status, str, bool]:
     """
     import httpx
 
-    chain = list(_chain(exc))
+    # A cancelled inner task is how wait_for times out; it says nothing about the cause.
+    chain = [e for e in _chain(exc) if not isinstance(e, asyncio.CancelledError)]
+    if isinstance(exc, asyncio.TimeoutError | TimeoutError):
+        return Status.TIMEOUT, "no answer in time", True
     for err in chain:
         if isinstance(err, BlockedAddressError):
             return Status.ERROR, str(err), False

@@ -16,13 +16,13 @@ import datetime as dt
 import ssl
 from collections import defaultdict, deque
 from collections.abc import AsyncIterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import httpx
 
 from catalog.linkcheck.cache import Cache
 from catalog.linkcheck.fetch import FetchConfig, Fetcher
-from catalog.linkcheck.gates import Gates, HostLimits, host_key
+from catalog.linkcheck.gates import Gates, HostLimits, hostname
 from catalog.linkcheck.guard import NetworkGuard
 from catalog.linkcheck.hosts import Endpoints, RuleSet, default_rules
 from catalog.linkcheck.results import DEFAULT_FAIL_ON, LinkResult, Outcome, Status, Target
@@ -53,11 +53,7 @@ class CheckOptions:
     transport: httpx.AsyncBaseTransport | None = None
 
 
-def _host(url: str) -> str:
-    try:
-        return host_key(httpx.URL(url).host)
-    except httpx.InvalidURL:
-        return ""
+_host = hostname
 
 
 async def check_links(
@@ -167,7 +163,3 @@ def _result(
         chain=outcome.chain,
     )
     return result.judged(options.fail_on, options.fail_after)
-
-
-def replace_status(result: LinkResult, status: Status) -> LinkResult:
-    return replace(result, status=status)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import sys
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,11 +26,13 @@ from catalog.linkcheck.classify import (
     RETRY_CODES,
     classify_code,
     classify_exception,
+    is_refusal,
     is_success,
     retry_after_seconds,
 )
-from catalog.linkcheck.gates import Gates
+from catalog.linkcheck.gates import Gates, hostname
 from catalog.linkcheck.results import Outcome, Status
+from catalog.linkcheck.transport import Client, send_aiohttp
 
 MAX_HOPS = 10
 
@@ -48,7 +51,7 @@ class Reply:
 
     code: int
     url: str
-    headers: httpx.Headers
+    headers: Mapping[str, str]  # case-insensitive
     body: bytes
     chain: tuple[str, ...]  # every URL requested, first to last
     codes: tuple[int, ...]  # the status code of each hop
@@ -63,8 +66,11 @@ class Reply:
 class Failure(Exception):
     """A request that gave no usable answer, already classified."""
 
-    def __init__(self, status: Status, detail: str, *, retryable: bool = False) -> None:
+    def __init__(
+        self, status: Status, detail: str, *, retryable: bool = False, refused: bool = False
+    ) -> None:
         self.status, self.detail, self.retryable = status, detail, retryable
+        self.refused = refused  # the network guard said no: no GET fallback, no retry
         super().__init__(detail)
 
 
@@ -72,24 +78,44 @@ def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
     return url.scheme, url.host, url.port
 
 
+def _next_hop(current: str, location: str) -> str:
+    """Where a redirect goes; user:password is dropped when the origin changes."""
+    try:
+        here = httpx.URL(current)
+        target = here.join(location)
+    except httpx.InvalidURL:
+        raise Failure(Status.ERROR, f"malformed redirect to {location!r}") from None
+    if target.scheme not in ("http", "https"):
+        raise Failure(Status.ERROR, f"redirect to a non-HTTP URL: {location}")
+    if _origin(target) != _origin(here):
+        target = target.copy_with(username=None, password=None)
+    return str(target)
+
+
 class Fetcher:
     """Makes requests through the per-host gates; shared by the engine and the host rules."""
 
-    def __init__(self, client: httpx.AsyncClient, gates: Gates, config: FetchConfig) -> None:
+    def __init__(self, client: Client, gates: Gates, config: FetchConfig) -> None:
         self.client, self.gates, self.config = client, gates, config
 
     async def _once(
-        self, method: str, url: httpx.URL, headers: Mapping[str, str], read: int
-    ) -> tuple[int, httpx.Headers, bytes]:
-        gate = self.gates.get(url.host)
+        self, method: str, url: str, headers: Mapping[str, str], read: int
+    ) -> tuple[int, Mapping[str, str], bytes]:
+        gate = self.gates.get(hostname(url))
         async with gate.slot():
-            return await asyncio.wait_for(
+            if sys.version_info >= (3, 11):
+                # asyncio.timeout does not start a task per request as wait_for does on 3.11.
+                async with asyncio.timeout(self.config.timeout):
+                    return await self._send(method, url, headers, read)
+            return await asyncio.wait_for(  # pragma: no cover - Python 3.10
                 self._send(method, url, headers, read), timeout=self.config.timeout
             )
 
     async def _send(
-        self, method: str, url: httpx.URL, headers: Mapping[str, str], read: int
-    ) -> tuple[int, httpx.Headers, bytes]:
+        self, method: str, url: str, headers: Mapping[str, str], read: int
+    ) -> tuple[int, Mapping[str, str], bytes]:
+        if not isinstance(self.client, httpx.AsyncClient):
+            return await send_aiohttp(self.client, method, url, headers, read)
         request = self.client.build_request(method, url, headers=dict(headers))
         response = await self.client.send(request, stream=True)
         try:
@@ -111,37 +137,31 @@ class Fetcher:
         self, method: str, url: str, *, headers: Mapping[str, str] | None = None, read: int = 0
     ) -> Reply:
         """One request and its redirects; raises :class:`Failure`."""
-        current = httpx.URL(url)
+        # URLs stay strings on the common path (no redirect): parsing costs CPU per link.
+        current = url
         extra = dict(headers or {})
         chain: list[str] = []
         codes: list[int] = []
         while True:
-            chain.append(str(current))
+            chain.append(current)
             try:
                 code, got, body = await self._once(method, current, extra, read)
             except Exception as exc:  # translated at the boundary: see classify_exception
                 status, detail, retryable = classify_exception(exc)
-                raise Failure(status, detail, retryable=retryable) from exc
+                refused = is_refusal(exc)
+                raise Failure(status, detail, retryable=retryable, refused=refused) from exc
             codes.append(code)
             location = got.get("location")
             if code not in REDIRECT_CODES or not location:
-                return Reply(code, str(current), got, body, tuple(chain), tuple(codes))
+                return Reply(code, current, got, body, tuple(chain), tuple(codes))
             if len(chain) > MAX_HOPS:
                 raise Failure(Status.ERROR, f"more than {MAX_HOPS} redirects")
-            try:
-                target = current.join(location)
-            except httpx.InvalidURL:
-                raise Failure(Status.ERROR, f"malformed redirect to {location!r}") from None
-            if target.scheme not in ("http", "https"):
-                raise Failure(Status.ERROR, f"redirect to a non-HTTP URL: {location}")
-            if _origin(target) != _origin(current):
-                target = target.copy_with(username=None, password=None)
-            if str(target) in chain:
-                raise Failure(Status.ERROR, f"redirect loop at {target}")
+            current = _next_hop(current, location)
+            if current in chain:
+                raise Failure(Status.ERROR, f"redirect loop at {current}")
             extra = {}  # tokens and other caller headers never follow a redirect
             if code == 303:
                 method = "GET" if method != "HEAD" else "HEAD"
-            current = target
 
     async def fetch(
         self,
@@ -174,7 +194,7 @@ class Fetcher:
                 if attempt >= self.config.retries:
                     return reply
                 if wait is not None:
-                    self.gates.get(httpx.URL(reply.url).host).pause(wait)
+                    self.gates.get(hostname(reply.url)).pause(wait)
                 else:
                     await asyncio.sleep(self._backoff(attempt))
             attempt += 1
@@ -196,8 +216,8 @@ class Fetcher:
             # A HEAD is only retried for what GET would not fix: timeouts, resets, 429.
             head = await self.fetch("HEAD", url, retry_codes=frozenset({429}))
         except Failure as failure:
-            if failure.status in (Status.TIMEOUT, Status.RATE_LIMITED):
-                raise
+            if failure.refused or failure.status is not Status.ERROR:
+                raise  # timeouts, rate limits, missing DNS names and refusals: GET won't help
         else:
             if is_success(head.code) or head.code == 429:
                 return head
@@ -212,9 +232,7 @@ def outcome_of(reply: Reply, started: float) -> Outcome:
         detail = f"permanent redirect ({reply.codes[0]}); update the URL to {reply.url}"
     elif final is not None and status is Status.OK:
         detail = f"HTTP {reply.code} after {len(reply.chain) - 1} temporary redirect(s)"
-    return Outcome(
-        status, reply.code, final, detail, elapsed_ms=_ms(started), chain=reply.chain
-    )
+    return Outcome(status, reply.code, final, detail, elapsed_ms=_ms(started), chain=reply.chain)
 
 
 def _ms(started: float) -> int:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import time
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,15 @@ class HostGate:
 
 def host_key(host: str) -> str:
     return host.lower().rstrip(".")
+
+
+@functools.lru_cache(maxsize=8192)
+def hostname(url: str) -> str:
+    """The host of ``url`` as gates key it ("" when it has none); cached, it runs per request."""
+    try:
+        return host_key(urlsplit(url).hostname or "")
+    except ValueError:
+        return ""
 
 
 class Gates:

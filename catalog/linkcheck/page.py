@@ -13,7 +13,12 @@ from dataclasses import dataclass
 import httpx
 
 from catalog.linkcheck.classify import classify_code, is_success
-from catalog.linkcheck.errors import BlockedAddressError, FetchError, FetchTimeoutError
+from catalog.linkcheck.errors import (
+    BlockedAddressError,
+    FetchError,
+    FetchTimeoutError,
+    HttpStatusError,
+)
 from catalog.linkcheck.fetch import Failure, FetchConfig, Fetcher
 from catalog.linkcheck.gates import Gates
 from catalog.linkcheck.guard import NetworkGuard
@@ -54,8 +59,8 @@ async def fetch_page_async(
             kind = FetchTimeoutError if failure.status is Status.TIMEOUT else FetchError
             raise kind(url, failure.detail, status=failure.status.value) from None
     if not is_success(reply.code):
-        status, detail = classify_code(reply.code, reply.headers)
-        raise FetchError(url, detail, status=status.value)
+        status, _ = classify_code(reply.code, reply.headers)
+        raise HttpStatusError(url, reply.code, status=status.value)
     charset = _charset(reply.headers.get("content-type", ""))
     try:
         text = reply.body.decode(charset, errors="replace")
@@ -76,7 +81,8 @@ def fetch_page(
 
     Synchronous: it runs its own event loop (use :func:`fetch_page_async` inside one). Raises
     :class:`BlockedAddressError` when the guard refuses an address, :class:`FetchTimeoutError`
-    on a timeout and :class:`FetchError` (``.status`` is the link-check status word) otherwise.
+    on a timeout, :class:`HttpStatusError` (``.code``) for a non-2xx answer and
+    :class:`FetchError` otherwise; ``.status`` is the link-check status word (``broken``...).
     """
     return asyncio.run(
         fetch_page_async(

@@ -68,16 +68,14 @@ def render_table(results: Sequence[LinkResult], options: ReportOptions) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, width=options.width, color_system=None, highlight=False)
     for status, members in grouped(results):
-        table = Table(title=f"{status.value} ({len(members)})", title_justify="left", expand=True)
+        table = Table(title=f"{status.value} ({len(members)})", title_justify="left")
         table.add_column("id", overflow="fold")
         table.add_column("line", justify="right")
         table.add_column("url", overflow="fold")
         table.add_column("detail", overflow="fold")
         for r in members:
             mark = "" if r.failing or not r.status.is_problem else " (warning)"
-            table.add_row(
-                escape(r.id + mark), str(r.line or ""), escape(r.url), escape(_note(r))
-            )
+            table.add_row(escape(r.id + mark), str(r.line or ""), escape(r.url), escape(_note(r)))
         console.print(table)
     console.print(escape(_headline(results, options)))
     return buffer.getvalue()
@@ -95,9 +93,7 @@ def render_markdown(results: Sequence[LinkResult], options: ReportOptions) -> st
         lines += ["", f"### {status.value} ({len(members)})", ""]
         lines += ["| id | line | url | detail |", "|---|---:|---|---|"]
         for r in members:
-            lines.append(
-                f"| {_md(r.id)} | {r.line or ''} | {_md(r.url)} | {_md(_note(r))} |"
-            )
+            lines.append(f"| {_md(r.id)} | {r.line or ''} | {_md(r.url)} | {_md(_note(r))} |")
     return "\n".join(lines) + "\n"
 
 

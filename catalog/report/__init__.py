@@ -16,8 +16,8 @@ Errors::
 
 from __future__ import annotations
 
-from catalog.report.decide import Decision, DecisionError, decide, parse_issue_numbers
-from catalog.report.markdown import Links, issue_title, render_issue_body, render_summary
+from catalog.report.decide import TITLE, Decision, DecisionError, decide, parse_issue_numbers
+from catalog.report.markdown import Links, render_issue_body, render_summary
 from catalog.report.model import (
     FAILING_STATUSES,
     STATUSES,
@@ -32,6 +32,7 @@ from catalog.report.model import (
 __all__ = [
     "FAILING_STATUSES",
     "STATUSES",
+    "TITLE",
     "Decision",
     "DecisionError",
     "Links",
@@ -39,7 +40,6 @@ __all__ = [
     "ReportError",
     "decide",
     "is_failing",
-    "issue_title",
     "merge_reports",
     "parse_issue_numbers",
     "parse_report",

@@ -6,8 +6,8 @@ The whole decision table, so that the workflow only has to carry it out with ``g
 failing      open issues     action
 ===========  ==============  =========================================
 none         none            ``none``
-none         #N              ``close`` #N with a comment (``none`` if
-                             nothing was checked at all)
+none         #N              ``close`` #N with a comment (``none`` if the
+                             report is empty or was interrupted)
 some         none            ``create`` a new issue
 some         #N              ``update`` the body of #N
 ===========  ==============  =========================================
@@ -25,6 +25,8 @@ from typing import Literal
 from catalog.report.model import Report
 
 Action = Literal["none", "create", "update", "close"]
+# The tracking issue's title: stable, so that people can search for it.
+TITLE = "Broken links in the catalog"
 
 
 class DecisionError(ValueError):
@@ -51,6 +53,7 @@ class Decision:
             "checked": self.checked,
             "duplicates": list(self.duplicates),
             "comment": self.comment,
+            "title": TITLE,
         }
 
     def github_output(self) -> str:
@@ -61,6 +64,7 @@ class Decision:
             "failing": str(self.failing),
             "duplicates": " ".join(str(n) for n in self.duplicates),
             "comment": self.comment,
+            "title": TITLE,
         }
         return "".join(f"{key}={value}\n" for key, value in pairs.items())
 
@@ -93,8 +97,8 @@ def decide(report: Report, open_issues: Iterable[int], *, run_url: str | None = 
     if failing:
         action: Action = "update" if tracking is not None else "create"
         return Decision(action, tracking, failing, checked, duplicates)
-    if tracking is None or checked == 0:
-        # An empty report (no shard produced results) proves nothing: never close on it.
+    if tracking is None or checked == 0 or report.interrupted:
+        # An empty or partial report proves nothing about the links it lacks: never close on it.
         return Decision("none", tracking, 0, checked, duplicates)
     where = f" (run: {run_url})" if run_url else ""
     comment = f"All {checked} checked links pass again{where}. Closing."

@@ -44,16 +44,12 @@ class Links:
         return f"[{rid}]({_href(target)})"
 
 
-def issue_title() -> str:
-    """The title of the tracking issue (stable, so people can search for it)."""
-    return "Broken links in the catalog"
-
-
 def render_issue_body(report: Report, links: Links, *, max_chars: int = MAX_ISSUE_CHARS) -> str:
     """The tracking issue's body: what fails, grouped by status, each row linking its line."""
     failing = report.failing
     head = [
         MARKER,
+        *_partial(report),
         f"**{_count(len(failing), 'link')} failing** in `{_code(links.catalog_path)}` "
         f"({_count(len(report.results), 'link')} checked"
         + (f" in {report.sources} shards" if report.sources > 1 else "")
@@ -72,10 +68,21 @@ def render_summary(report: Report, links: Links) -> str:
         verdict = "No links were checked."
     elif failing:
         verdict = f"**{_count(len(failing), 'link')} failing** of {len(report.results)} checked."
+    elif len(report.results) == 1:
+        verdict = "The one checked link passes."
     else:
-        verdict = f"All {_count(len(report.results), 'checked link')} pass."
-    head = ["## Link check", "", verdict]
+        verdict = f"All {len(report.results)} checked links pass."
+    head = ["## Link check", "", *_partial(report), verdict]
     return _fit(head, report, links, MAX_ISSUE_CHARS * 16)
+
+
+def _partial(report: Report) -> list[str]:
+    if not report.interrupted:
+        return []
+    return [
+        "**Partial report:** a check run was interrupted; links it did not reach are missing.",
+        "",
+    ]
 
 
 def _fit(head: list[str], report: Report, links: Links, max_chars: int) -> str:
@@ -85,7 +92,7 @@ def _fit(head: list[str], report: Report, links: Links, max_chars: int) -> str:
         text = "\n".join([*head, *_body(report, links, limit)]) + "\n"
         if len(text) <= max_chars or limit == 0:
             return text
-        longest = max((len(g) for g in _groups(report.results).values()), default=0)
+        longest = max((len(g) for g in groups(report.results).values()), default=0)
         limit = (longest if limit is None else limit) // 2
 
 
@@ -96,7 +103,7 @@ def _body(report: Report, links: Links, limit: int | None) -> list[str]:
         lines += ["", "| Status | Links |", "|---|---:|"]
         lines += [f"| {_cell(status)} | {n} |" for status, n in counts.items()]
     failing = [r for r in report.results if is_failing(r)]
-    for status, rows in _groups(failing).items():
+    for status, rows in groups(failing).items():
         lines += ["", f"### {status} ({len(rows)})", ""]
         lines += _table(rows, links, limit)
     watching = [
@@ -124,12 +131,13 @@ def _body(report: Report, links: Links, limit: int | None) -> list[str]:
     return lines
 
 
-def _groups(results: Sequence[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any]]]:
-    groups: dict[str, list[Mapping[str, Any]]] = {}
+def groups(results: Sequence[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any]]]:
+    """Results by status, worst status first (broken, error, timeout, then the rest)."""
+    by_status: dict[str, list[Mapping[str, Any]]] = {}
     for result in results:
-        groups.setdefault(result["status"], []).append(result)
+        by_status.setdefault(result["status"], []).append(result)
     order = {s: i for i, s in reversed(list(enumerate(_GROUP_ORDER)))}
-    return dict(sorted(groups.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])))
+    return dict(sorted(by_status.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])))
 
 
 def _table(

@@ -49,10 +49,14 @@ class ReportError(Exception):
 
 @dataclass(frozen=True)
 class Report:
-    """Check results, sorted by catalog line then id; ``sources`` counts the merged reports."""
+    """Check results, sorted by catalog line then id; ``sources`` counts the merged reports.
+
+    ``interrupted`` is true when any merged run was stopped early: its report is partial.
+    """
 
     results: tuple[Mapping[str, Any], ...]
     sources: int = 1
+    interrupted: bool = False
 
     @property
     def summary(self) -> dict[str, int]:
@@ -68,12 +72,14 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of a report, with ``failing`` and ``reports`` counts added."""
-        return {
+        data: dict[str, Any] = {
             "summary": self.summary,
             "failing": len(self.failing),
             "reports": self.sources,
-            "results": [dict(r) for r in self.results],
         }
+        if self.interrupted:
+            data["interrupted"] = True
+        return data | {"results": [dict(r) for r in self.results]}
 
 
 def is_failing(result: Mapping[str, Any]) -> bool:
@@ -103,6 +109,7 @@ def parse_report(text: str, source: str) -> Report:
     return Report(
         tuple(sorted(results, key=_order)),
         sources if isinstance(sources, int) and sources > 0 else 1,
+        data.get("interrupted") is True,
     )
 
 
@@ -119,7 +126,11 @@ def merge_reports(reports: Sequence[Report]) -> Report:
             current = chosen.get(result["id"])
             if current is None or _rank(result) > _rank(current):
                 chosen[result["id"]] = result
-    return Report(tuple(sorted(chosen.values(), key=_order)), sum(r.sources for r in reports))
+    return Report(
+        tuple(sorted(chosen.values(), key=_order)),
+        sum(r.sources for r in reports),
+        any(r.interrupted for r in reports),
+    )
 
 
 def read_reports(paths: Iterable[str]) -> list[Report]:

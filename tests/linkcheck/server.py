@@ -182,9 +182,7 @@ class ServerThread:
 
     def start(self, server: LocalServer) -> LocalServer:
         async def go() -> asyncio.Server:
-            return await asyncio.start_server(
-                server._serve, server.host, 0, ssl=server.ssl_context
-            )
+            return await asyncio.start_server(server._serve, server.host, 0, ssl=server.ssl_context)
 
         srv = asyncio.run_coroutine_threadsafe(go(), self.loop).result(10)
         server.port = srv.sockets[0].getsockname()[1]

@@ -30,11 +30,13 @@ PASSING = report(("ok", False), ("broken", False), ("rate_limited", False))
         (FAILING, [12], "update", 12),
     ],
 )
-def test_decision_table(rep: Report, open_issues: list[int], action: str, issue: int | None) -> None:
+def test_decision_table(
+    rep: Report, open_issues: list[int], action: str, issue: int | None
+) -> None:
     decision = decide(rep, open_issues)
     assert (decision.action, decision.issue) == (action, issue)
     assert decision.duplicates == ()
-    assert decision.checked == 3 if rep is PASSING else 2
+    assert decision.checked == (3 if rep is PASSING else 2)
 
 
 def test_close_carries_a_comment_with_the_run() -> None:
@@ -71,9 +73,17 @@ def test_json_and_github_output_shapes() -> None:
         "checked": 2,
         "duplicates": [9],
         "comment": "",
+        "title": "Broken links in the catalog",
     }
     lines = decision.github_output().splitlines()
-    assert lines == ["action=update", "issue=3", "failing=1", "duplicates=9", "comment="]
+    assert lines == [
+        "action=update",
+        "issue=3",
+        "failing=1",
+        "duplicates=9",
+        "comment=",
+        "title=Broken links in the catalog",
+    ]
     assert "issue=\n" in decide(FAILING, []).github_output()
 
 

@@ -35,7 +35,9 @@
       if (ok) { shown += 1; }
     });
     sections.forEach(function (section) {
-      section.hidden = !section.querySelector("li.resource:not([hidden])");
+      var visible = section.querySelectorAll("li.resource:not([hidden])").length;
+      section.hidden = visible === 0;
+      section.querySelector(".count").textContent = "(" + data.labels.digits(visible) + ")";
     });
     status.textContent = data.labels.showing
       .replace("{shown}", data.labels.digits(shown))

@@ -23,6 +23,10 @@ ARXIV_LIMITS = HostLimits(concurrency=1, interval_ms=1000)
 
 class ArxivRule:
     @property
+    def hosts(self) -> frozenset[str]:
+        return frozenset(ARXIV_HOSTS) | {"www.arxiv.org"}
+
+    @property
     def limits(self) -> Mapping[str, HostLimits]:
         return dict.fromkeys(ARXIV_HOSTS, ARXIV_LIMITS)
 

@@ -40,6 +40,10 @@ class GitHubRule:
         self.endpoints, self._token = endpoints, token
 
     @property
+    def hosts(self) -> frozenset[str]:
+        return frozenset({"github.com", "www.github.com"})
+
+    @property
     def limits(self) -> Mapping[str, HostLimits]:
         return {}
 

@@ -51,6 +51,10 @@ class YouTubeRule:
         self.endpoints = endpoints
 
     @property
+    def hosts(self) -> frozenset[str]:
+        return frozenset(_HOSTS)
+
+    @property
     def limits(self) -> Mapping[str, HostLimits]:
         return {}
 
@@ -87,8 +91,11 @@ class YouTubeRule:
         if reply.code in (401, 403):
             if kind == "playlist":
                 return Outcome(
-                    Status.OK, 200, None, "embedding disabled; the playlist cannot be verified "
-                    "further", elapsed,
+                    Status.OK,
+                    200,
+                    None,
+                    "embedding disabled; the playlist cannot be verified further",
+                    elapsed,
                 )
             return await self._thumbnail(ident, fetcher, started)
         found = outcome_of(reply, started)

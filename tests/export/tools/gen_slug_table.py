@@ -4,8 +4,8 @@ GitHub's heading anchors follow github-slugger; its character class is generated
 Unicode version, which can differ from Python's ``unicodedata``. Copying the class keeps the
 anchors identical, character for character.
 
-    npm install --prefix /tmp/mdl github-slugger
-    python tests/export/tools/gen_slug_table.py /tmp/mdl/node_modules/github-slugger
+    npm ci --prefix tests/export      # github-slugger is pinned in tests/export/package.json
+    python tests/export/tools/gen_slug_table.py tests/export/node_modules/github-slugger
 """
 
 from __future__ import annotations

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ENV = {"COLUMNS": "100", "NO_COLOR": "1"}
+
+
+@pytest.fixture
+def copy_fixture(tmp_path: Path) -> Callable[[str], Path]:
+    """Copy a fixture file into a temporary folder and return the copy's path."""
+
+    def copy(name: str) -> Path:
+        target = tmp_path / name
+        shutil.copyfile(FIXTURES / name, target)
+        return target
+
+    return copy
+
+
+def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    """Run the CLI in-process at a fixed width; (exit code, stdout, stderr)."""
+    from catalog.cli import app
+
+    result = CliRunner().invoke(app, list(args), env=ENV, input=input)
+    return result.exit_code, result.stdout, result.stderr

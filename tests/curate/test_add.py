@@ -1,0 +1,209 @@
+"""`catalog add`: metadata proposed from a page served on loopback, flags, prompts, refusals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from catalog.curate.comments import comment_census
+from catalog.curate.metadata import extract
+
+from .conftest import run
+from .stub import Stub, page, redirect, serving
+
+PAPER_PAGE = """<!doctype html>
+<html lang="en-US"><head>
+<title>A Tour of Attention | Example Blog</title>
+<meta property="og:title" content="A Tour of Attention">
+<meta property="og:description" content="Queries, keys and values, drawn &amp; explained.">
+<meta name="citation_author" content="Doe, Jane">
+<meta name="citation_author" content="Richard Roe">
+<meta name="citation_publication_date" content="2021/03/04">
+<meta property="og:site_name" content="Example Blog">
+</head><body><h1>ignored</h1><meta name="author" content="Not Me"></body></html>
+"""
+ARTICLE_PAGE = """<html><head><title> Plain
+  title </title>
+<meta name="description" content="A plain description.">
+<meta property="article:author" content="https://example.org/people/someone">
+<meta name="author" content="Some One">
+<meta property="article:published_time" content="2019-05-06T10:00:00Z">
+</head></html>"""
+
+
+@pytest.fixture
+def site() -> Iterator[Stub]:
+    with serving(
+        {
+            "/tour": page(PAPER_PAGE),
+            "/plain": page(ARTICLE_PAGE),
+            "/old": redirect("/plain"),
+            "/doc.pdf": page("%PDF-1.4", content_type="application/pdf"),
+            "/gone": page("no", status=404),
+        }
+    ) as stub:
+        yield stub
+
+
+def _add(catalog: Path, url: str, *args: str, input: str | None = None) -> tuple[int, str, str]:
+    return run("add", url, "-c", str(catalog), "--allow-network", "127.0.0.0/8", *args, input=input)
+
+
+def test_metadata_from_meta_tags() -> None:
+    meta = extract(PAPER_PAGE)
+    assert meta.title == "A Tour of Attention"
+    assert meta.description == "Queries, keys and values, drawn & explained."
+    assert meta.authors == ("Jane Doe", "Richard Roe")
+    assert (meta.year, meta.language, meta.site_name) == (2021, "en", "Example Blog")
+    plain = extract(ARTICLE_PAGE)
+    assert (plain.title, plain.authors, plain.year) == ("Plain title", ("Some One",), 2019)
+    assert plain.language is None
+
+
+def test_add_with_yes_takes_the_page_metadata_and_flags(
+    copy_fixture: Callable[[str], Path], site: Stub
+) -> None:
+    path = copy_fixture("commented.yaml")
+    before = path.read_text(encoding="utf-8")
+    code, out, err = _add(
+        path, site.url("/tour"), "--yes", "--topic", "attention", "--level", "beginner",
+        "--kind", "article", "--fa-description", "گشتی در سازوکار توجه.", "--free",
+    )  # fmt: skip
+    assert code == 0, err
+    after = path.read_text(encoding="utf-8")
+    assert comment_census(after) == comment_census(before)
+    entry = yaml.safe_load(after)["resources"][-1]
+    added = entry.pop("added")
+    assert entry == {
+        "id": "doe-2021-a-tour-of-attention",
+        "title": "A Tour of Attention",
+        "url": site.url("/tour"),
+        "kind": "article",
+        "topics": ["attention"],
+        "authors": ["Jane Doe", "Richard Roe"],
+        "year": 2021,
+        "level": "beginner",
+        "language": "en",
+        "description": {
+            "en": "Queries, keys and values, drawn & explained.",
+            "fa": "گشتی در سازوکار توجه.",
+        },
+        "free": True,
+    }
+    assert str(added)[:2] == "20"
+    assert "+  - id: doe-2021-a-tour-of-attention" in out
+    assert "added doe-2021-a-tour-of-attention to" in err
+    assert run("validate", "-c", str(path))[0] == 0
+
+
+def test_add_asks_for_the_rest_with_defaults(
+    copy_fixture: Callable[[str], Path], site: Stub
+) -> None:
+    path = copy_fixture("commented.yaml")
+    answers = "\n".join(
+        [
+            "",  # title: keep "Plain title"
+            "blog",  # kind: not a choice, asked again
+            "article",
+            "nonsense, attention",  # topics: unknown one, asked again
+            "attention, code",
+            "",  # authors: keep
+            "",  # year: keep 2019
+            "intermediate",
+            "",  # language: keep en
+            "",  # description: keep
+            "",  # Persian description: none
+            "n",  # free: no
+            "plain-post",  # id
+            "y",  # confirm
+        ]
+    )
+    code, _, err = _add(path, site.url("/old"), input=answers + "\n")
+    assert code == 0, err
+    assert "'blog' is not one of: video, playlist" in err
+    assert "unknown topic(s): nonsense" in err
+    entry = yaml.safe_load(path.read_text(encoding="utf-8"))["resources"][-1]
+    assert entry["id"] == "plain-post"
+    assert entry["url"] == site.url("/plain")  # the redirect's target
+    assert (entry["kind"], entry["topics"], entry["authors"]) == (
+        "article",
+        ["attention", "code"],
+        ["Some One"],
+    )
+    assert (entry["year"], entry["level"], entry["free"]) == (2019, "intermediate", False)
+
+
+def test_fields_nobody_filled_become_placeholders(
+    copy_fixture: Callable[[str], Path], site: Stub
+) -> None:
+    path = copy_fixture("commented.yaml")
+    code, _, err = _add(path, site.url("/doc.pdf"), "--yes", "--topic", "papers")
+    assert code == 0, err
+    assert "Still to fill in: title, authors, year, level, description" in err
+    entry = yaml.safe_load(path.read_text(encoding="utf-8"))["resources"][-1]
+    assert (entry["kind"], entry["level"], entry["year"], entry["title"]) == (
+        "paper",
+        "TODO",
+        "TODO",
+        "",
+    )
+    code, out, _ = run("validate", "-c", str(path))
+    assert code == 1
+    assert "resources[3].level: text 'TODO' is not one of" in out
+
+
+def test_a_catalogued_url_is_refused_naming_the_entry(
+    copy_fixture: Callable[[str], Path], site: Stub
+) -> None:
+    path = copy_fixture("commented.yaml")
+    before = path.read_bytes()
+    code, _, err = _add(path, "http://www.arxiv.org/abs/1706.03762v5/", "--yes", "--no-fetch")
+    assert code == 1
+    assert "is already in the catalog as 'vaswani-2017' (line 47)" in err
+    assert path.read_bytes() == before
+    assert site.requests == []
+
+
+def test_an_invalid_entry_is_refused_and_nothing_written(
+    copy_fixture: Callable[[str], Path], site: Stub
+) -> None:
+    path = copy_fixture("commented.yaml")
+    before = path.read_bytes()
+    code, _, err = _add(
+        path, site.url("/tour"), "--yes", "--topic", "attention", "--language", "english"
+    )
+    assert code == 1
+    assert "language: 'english' is not an ISO 639-1 language code" in err
+    assert path.read_bytes() == before
+
+
+def test_a_duplicate_id_is_refused(copy_fixture: Callable[[str], Path], site: Stub) -> None:
+    path = copy_fixture("commented.yaml")
+    code, _, err = _add(path, site.url("/tour"), "--yes", "--topic", "attention", "--id", "nanogpt")
+    assert code == 1
+    assert "duplicate id 'nanogpt'" in err
+
+
+def test_the_network_guard_is_closed_by_default(
+    copy_fixture: Callable[[str], Path], site: Stub
+) -> None:
+    path = copy_fixture("commented.yaml")
+    code, _, err = run("add", site.url("/tour"), "-c", str(path), "--yes")
+    assert code == 2
+    assert "refused to connect to 127.0.0.1" in err
+    assert site.requests == []
+
+
+def test_a_page_that_cannot_be_fetched_proposes_nothing(
+    copy_fixture: Callable[[str], Path], site: Stub
+) -> None:
+    path = copy_fixture("commented.yaml")
+    code, out, err = _add(path, site.url("/gone"), "--yes", "--topic", "code", "--dry-run")
+    assert code == 0, err
+    assert "warning:" in err
+    assert "nothing proposed from the page" in err
+    assert '+    title: ""' in out
+    assert "dry run" in err

@@ -1,0 +1,266 @@
+"""`catalog fix`: redirects followed and archived copies recorded, from a report or the cache."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+import yaml
+
+from catalog.curate.comments import comment_census
+from catalog.curate.errors import FetchError
+from catalog.curate.wayback import parse_answer
+
+from .conftest import run
+from .stub import Stub, serving
+
+GONE = "https://github.com/karpathy/nanoGPT"
+PAPER = "https://arxiv.org/abs/1706.03762"
+MOVED = "https://jalammar.github.io/illustrated-transformer/"
+SNAPSHOT = "http://web.archive.org/web/20240101000000/https://github.com/karpathy/nanoGPT"
+
+
+def _answer(query: dict[str, list[str]]) -> tuple[int, dict[str, str], bytes]:
+    url = query.get("url", [""])[0]
+    snapshots = {}
+    if url in (GONE, MOVED):
+        snapshots = {"closest": {"available": True, "status": "200", "url": SNAPSHOT}}
+    body = json.dumps({"url": url, "archived_snapshots": snapshots}).encode()
+    return 200, {"Content-Type": "application/json"}, body
+
+
+@pytest.fixture
+def archive() -> Iterator[Stub]:
+    with serving({"/wayback/available": _answer}) as stub:
+        yield stub
+
+
+def _report(tmp_path: Path, *results: dict[str, object]) -> Path:
+    path = tmp_path / "check.json"
+    path.write_text(json.dumps({"summary": {}, "results": list(results)}), encoding="utf-8")
+    return path
+
+
+def _result(rid: str, url: str, status: str, final_url: str | None = None) -> dict[str, object]:
+    return {
+        "id": rid,
+        "url": url,
+        "status": status,
+        "code": 404 if status == "broken" else 301,
+        "final_url": final_url,
+        "detail": "",
+        "line": 1,
+        "elapsed_ms": 5,
+    }
+
+
+def _fix(
+    catalog: Path, archive: Stub, *args: str, input: str | None = None
+) -> tuple[int, str, str]:
+    return run(
+        "fix",
+        "-c",
+        str(catalog),
+        "--archive-url",
+        archive.url("/wayback/available"),
+        "--allow-network",
+        "127.0.0.0/8",
+        *args,
+        input=input,
+    )
+
+
+def test_redirects_and_archived_copies_are_written_with_every_comment_kept(
+    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
+) -> None:
+    path = copy_fixture("commented.yaml")
+    before = path.read_text(encoding="utf-8")
+    report = _report(
+        tmp_path,
+        _result("illustrated", MOVED, "redirected", "https://jalammar.github.io/illustrated/"),
+        _result("nanogpt", GONE, "broken"),
+        _result("vaswani-2017", PAPER, "broken"),  # the stub has no copy of this one
+        _result("ghost", "https://example.org/x", "broken"),
+    )
+    code, out, err = _fix(path, archive, "--report", str(report), "--yes")
+    assert code == 1  # two findings were left as they are
+    after = path.read_text(encoding="utf-8")
+    assert comment_census(after) == comment_census(before)
+    data = yaml.safe_load(after)
+    illustrated, vaswani, nanogpt = data["resources"]
+    assert illustrated["url"] == "https://jalammar.github.io/illustrated/"
+    assert "archived_url" not in vaswani
+    archived = "https://web.archive.org/web/20240101000000/https://github.com/karpathy/nanoGPT"
+    assert nanogpt["archived_url"] == archived
+    # archived_url goes where the schema puts it: before 'check'.
+    assert f"    archived_url: {archived}\n    check: {{reason:" in after
+    assert "-    url: https://jalammar.github.io/illustrated-transformer/" in out
+    assert "vaswani-2017: broken: no archived copy found" in err
+    assert "ghost: broken: no such id in the catalog" in err
+    assert "2 change(s) written, 2 left as they are" in err
+    assert sorted(unquote(r.split("url=")[1]) for r in archive.requests) == [PAPER, GONE]
+
+
+def test_an_archived_url_added_at_the_end_keeps_the_next_comment_below_it(
+    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
+) -> None:
+    path = copy_fixture("commented.yaml")
+    report = _report(tmp_path, _result("illustrated", MOVED, "broken"))
+    code, _, err = _fix(path, archive, "--report", str(report), "--yes")
+    assert code == 0, err
+    after = path.read_text(encoding="utf-8")
+    expected = (
+        "        the classic first read.\n"
+        f"    archived_url: https://web.archive.org/web/20240101000000/{GONE}\n"
+        "\n  # --- Papers ---\n  - id: vaswani-2017\n"
+    )
+    assert expected in after
+
+
+def test_nothing_is_written_when_the_answer_is_no(
+    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
+) -> None:
+    path = copy_fixture("commented.yaml")
+    before = path.read_bytes()
+    report = _report(tmp_path, _result("nanogpt", GONE, "broken"))
+    code, out, err = _fix(path, archive, "--report", str(report), input="n\n")
+    assert code == 1
+    assert "Write 1 change(s) to" in err
+    assert "+    archived_url:" in out
+    assert path.read_bytes() == before
+    code, _, err = _fix(path, archive, "--report", str(report), input="y\n")
+    assert code == 0, err
+    assert "archived_url" in path.read_text(encoding="utf-8")
+
+
+def test_dry_run_and_json(
+    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
+) -> None:
+    path = copy_fixture("commented.yaml")
+    before = path.read_bytes()
+    report = _report(tmp_path, _result("illustrated", MOVED, "redirected", "https://e.org/new"))
+    code, out, _ = _fix(path, archive, "--report", str(report), "--dry-run", "--json")
+    assert code == 1  # a change that was not written
+    assert json.loads(out) == {
+        "catalog": str(path),
+        "written": False,
+        "changes": [
+            {
+                "id": "illustrated",
+                "field": "url",
+                "old": MOVED,
+                "new": "https://e.org/new",
+                "line": 29,
+            }
+        ],
+        "skipped": [],
+    }
+    assert path.read_bytes() == before
+
+
+def test_results_can_come_from_the_link_check_cache(
+    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
+) -> None:
+    path = copy_fixture("commented.yaml")
+    cache = tmp_path / "linkcheck.json"
+    entry = {"code": 301, "checked_at": "2026-11-26T00:00:00+00:00", "consecutive_failures": 0}
+    cache.write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "entries": {
+                    MOVED: {**entry, "status": "redirected", "final_url": "https://e.org/moved"},
+                    PAPER: {**entry, "status": "ok", "final_url": None},
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = _fix(path, archive, "--cache", str(cache), "--yes")
+    assert code == 0, err
+    assert (
+        yaml.safe_load(path.read_text(encoding="utf-8"))["resources"][0]["url"]
+        == "https://e.org/moved"
+    )
+
+
+def test_a_redirect_onto_another_entry_is_left_alone(
+    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
+) -> None:
+    path = copy_fixture("commented.yaml")
+    before = path.read_bytes()
+    report = _report(tmp_path, _result("illustrated", MOVED, "redirected", PAPER + "/"))
+    code, _, err = _fix(path, archive, "--report", str(report), "--yes")
+    assert code == 1
+    assert "the final URL is already catalogued as 'vaswani-2017'" in err
+    assert path.read_bytes() == before
+
+
+def test_a_failing_archive_service_leaves_the_file_untouched(
+    copy_fixture: Callable[[str], Path], tmp_path: Path
+) -> None:
+    path = copy_fixture("commented.yaml")
+    before = path.read_bytes()
+    report = _report(tmp_path, _result("nanogpt", GONE, "broken"))
+    with serving({"/wayback/available": lambda _q: (500, {}, b"oops")}) as broken:
+        code, _, err = _fix(path, broken, "--report", str(report), "--yes")
+    assert code == 1
+    assert "nanogpt: broken: archive lookup for https://github.com/karpathy/nanoGPT failed" in err
+    assert path.read_bytes() == before
+
+
+def test_the_network_guard_applies_to_the_archive_service(
+    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
+) -> None:
+    path = copy_fixture("commented.yaml")
+    report = _report(tmp_path, _result("nanogpt", GONE, "broken"))
+    code, _, err = run(
+        "fix", "-c", str(path), "--report", str(report), "--yes",
+        "--archive-url", archive.url("/wayback/available"),
+    )  # fmt: skip
+    assert code == 1
+    assert "refused to connect to 127.0.0.1" in err
+    assert archive.requests == []
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "not a link-check report"),
+        ('{"results": [{"id": 1}]}', "not a link-check report"),
+    ],
+)
+def test_an_unreadable_report_is_a_usage_error(
+    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path, content: str, message: str
+) -> None:
+    path = copy_fixture("commented.yaml")
+    report = tmp_path / "r.json"
+    report.write_text(content, encoding="utf-8")
+    code, _, err = _fix(path, archive, "--report", str(report))
+    assert code == 2
+    assert message in err
+
+
+def test_a_missing_cache_says_what_to_do(
+    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
+) -> None:
+    code, _, err = _fix(
+        copy_fixture("commented.yaml"), archive, "--cache", str(tmp_path / "none.json")
+    )
+    assert code == 2
+    assert "no link-check cache; run 'catalog check' first, or pass --report FILE" in err
+
+
+def test_parse_answer() -> None:
+    closest = {"available": True, "status": "200", "url": "http://web.archive.org/web/1/x"}
+    assert parse_answer(json.dumps({"archived_snapshots": {"closest": closest}}), "x") == (
+        "https://web.archive.org/web/1/x"
+    )
+    assert parse_answer('{"archived_snapshots": {}}', "x") is None
+    unavailable = {**closest, "available": False}
+    assert parse_answer(json.dumps({"archived_snapshots": {"closest": unavailable}}), "x") is None
+    with pytest.raises(FetchError, match="not the expected JSON"):
+        parse_answer("<html>", "x")

@@ -1,0 +1,148 @@
+"""`catalog fmt`: canonical layout, comments kept, idempotent, --check for CI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from catalog.curate.comments import comment_census
+from catalog.curate.errors import EditUnsafe
+from catalog.curate.fmt import SortOrder, format_text
+from catalog.curate.yamledit import plain_data
+
+from .conftest import FIXTURES, run
+
+SHIPPED = Path(__file__).parents[2] / "resources.yaml"
+
+
+def _text(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["commented", "messy", "sections"])
+def test_output_matches_the_golden_file(name: str) -> None:
+    assert format_text(_text(f"{name}.yaml")) == _text(f"{name}.formatted.yaml")
+
+
+@pytest.mark.parametrize("sort", [None, SortOrder.id, SortOrder.topic])
+@pytest.mark.parametrize(
+    "path", [FIXTURES / n for n in ("commented.yaml", "messy.yaml", "sections.yaml")] + [SHIPPED]
+)
+def test_fmt_twice_is_fmt_once_and_keeps_comments_and_values(
+    path: Path, sort: SortOrder | None
+) -> None:
+    text = path.read_text(encoding="utf-8")
+    once = format_text(text, sort=sort)
+    assert format_text(once, sort=sort) == once
+    assert comment_census(once) == comment_census(text)
+    # The project's YAML 1.2 reader: 'free: yes' is the text "yes", as fmt now spells out.
+    before, after = plain_data(text, "x"), plain_data(once, "x")
+    key = (lambda r: r["id"]) if sort else None
+    if key:
+        before["resources"].sort(key=key)
+        after["resources"].sort(key=key)
+    assert after == before
+
+
+def test_key_order_follows_the_schema() -> None:
+    from catalog.models import Resource
+
+    data = yaml.safe_load(format_text(_text("commented.yaml")))
+    for resource in data["resources"]:
+        assert list(resource) == [f for f in Resource.model_fields if f in resource]
+    assert list(data) == ["topics", "paths", "resources"]
+
+
+def test_sort_by_topic_uses_the_declared_topic_order_and_moves_comments_along() -> None:
+    text = format_text(_text("commented.yaml"), sort=SortOrder.topic)
+    data = yaml.safe_load(text)
+    # attention (illustrated), code (nanogpt), papers (vaswani-2017)
+    assert [r["id"] for r in data["resources"]] == ["illustrated", "nanogpt", "vaswani-2017"]
+    papers = text.index("# --- Papers ---")
+    assert text.index("- id: nanogpt") < papers < text.index("- id: vaswani-2017\n    # The paper")
+
+
+def test_sort_by_id() -> None:
+    data = yaml.safe_load(format_text(_text("commented.yaml"), sort=SortOrder.id))
+    assert [r["id"] for r in data["resources"]] == ["illustrated", "nanogpt", "vaswani-2017"]
+
+
+def test_quotes_are_kept_where_a_yaml_reader_would_misread_the_text() -> None:
+    text = format_text(
+        "topics: {}\nresources:\n  - {a: 'plain', b: 'yes', c: '2017', d: 'x: y', e: 'on', f: '1:30'}\n"
+    )
+    assert '{a: plain, b: "yes", c: "2017", d: "x: y", e: "on", f: "1:30"}' in text
+
+
+def test_a_change_of_value_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    from catalog.curate import fmt
+
+    # Simulate a formatting bug that alters a value: the guard must stop it.
+    monkeypatch.setattr(fmt, "align_comments", lambda text: text.replace("2018", "2019"))
+    with pytest.raises(EditUnsafe, match="would change a value"):
+        format_text(_text("commented.yaml"))
+
+
+def test_cli_check_fails_with_a_diff_then_fmt_fixes_it(copy_fixture: Callable[[str], Path]) -> None:
+    path = copy_fixture("commented.yaml")
+    before = path.read_bytes()
+    code, out, err = run("fmt", "--check", "-c", str(path))
+    assert code == 1
+    assert "is not formatted; run 'catalog fmt' to fix it" in err
+    assert "-    title: Implementation\n" in out
+    assert "+    title: Implementation\n" in out
+    assert path.read_bytes() == before  # --check never writes
+
+    code, _, err = run("fmt", "-c", str(path))
+    assert code == 0, err
+    assert f"{path}: formatted" in err
+    assert path.read_text(encoding="utf-8") == _text("commented.formatted.yaml")
+
+    code, out, err = run("fmt", "--check", "-c", str(path))
+    assert (code, out) == (0, "")
+    assert "is formatted" in err
+
+
+def test_cli_refuses_a_file_it_cannot_read(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("topics: [unclosed\n", encoding="utf-8")
+    code, _, err = run("fmt", "-c", str(path))
+    assert code == 2
+    assert "not valid YAML" in err
+    assert path.read_text(encoding="utf-8") == "topics: [unclosed\n"
+
+
+def test_installed_console_script_checks_formatting(copy_fixture: Callable[[str], Path]) -> None:
+    path = copy_fixture("commented.formatted.yaml")
+    script = Path(sys.executable).parent / "catalog"
+    done = subprocess.run(
+        [str(script), "fmt", "--check", "--catalog", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": str(script.parent), "NO_COLOR": "1", "COLUMNS": "100"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "is formatted" in done.stderr
+
+
+def test_every_sort_choice_of_the_cli_maps_to_the_library() -> None:
+    from catalog.cli.curate import Sort
+
+    assert [s.value for s in Sort] == [s.value for s in SortOrder]
+
+
+def test_sections_move_to_the_canonical_order_and_the_last_comment_stays_last() -> None:
+    text = format_text(_text("sections.yaml"))
+    assert [line for line in text.splitlines() if line[:1].isalpha()] == [
+        "topics:",
+        "paths:",
+        "check:",
+        "resources:",
+    ]
+    assert text.endswith("    free: true\n# the last line\n")

@@ -1,0 +1,94 @@
+"""Report formats: whole outputs compared, JSON parsed back."""
+
+from __future__ import annotations
+
+import json
+
+from catalog.linkcheck import LinkResult, Status
+from catalog.linkcheck.report import ReportFormat, ReportOptions, render_github, render_markdown
+
+RESULTS = [
+    LinkResult("ok-one", "https://a.test/", Status.OK, 200, line=3, elapsed_ms=5),
+    LinkResult(
+        "gone", "https://a.test/gone", Status.BROKEN, 404, detail="HTTP 404", line=12
+    ).judged({Status.BROKEN}, 1),
+    LinkResult(
+        "moved",
+        "http://b.test/",
+        Status.REDIRECTED,
+        200,
+        final_url="https://b.test/",
+        detail="permanent redirect (301); update the URL to https://b.test/",
+        line=20,
+    ),
+    LinkResult(
+        "flaky",
+        "https://c.test/a,b",
+        Status.TIMEOUT,
+        detail="no answer in time",
+        line=30,
+        consecutive_failures=1,
+        failing_since="2026-11-25T03:00:00+00:00",
+    ),
+]
+
+
+def test_every_format_has_a_renderer() -> None:
+    for choice in ReportFormat:
+        assert choice.renderer()(RESULTS, ReportOptions())
+
+
+def test_github_annotations() -> None:
+    assert render_github(RESULTS, ReportOptions(file="resources.yaml")).splitlines() == [
+        "::error file=resources.yaml,line=12,title=broken%3A gone::https://a.test/gone: HTTP 404",
+        "::warning file=resources.yaml,line=30,title=timeout%3A flaky::https://c.test/a,b: "
+        "no answer in time (warning: failing since 2026-11-25)",
+        "::warning file=resources.yaml,line=20,title=redirected%3A moved::http://b.test/: "
+        "permanent redirect (301); update the URL to https://b.test/",
+        "4 links: 1 ok, 1 redirected, 1 broken, 1 timeout; 1 failing",
+    ]
+
+
+def test_markdown_report() -> None:
+    assert render_markdown(RESULTS, ReportOptions()) == (
+        "## Link check\n\n"
+        "4 links: 1 ok, 1 redirected, 1 broken, 1 timeout; 1 failing\n\n"
+        "| status | count |\n|---|---:|\n"
+        "| ok | 1 |\n| redirected | 1 |\n| broken | 1 |\n| timeout | 1 |\n\n"
+        "### broken (1)\n\n| id | line | url | detail |\n|---|---:|---|---|\n"
+        "| gone | 12 | https://a.test/gone | HTTP 404 |\n\n"
+        "### timeout (1)\n\n| id | line | url | detail |\n|---|---:|---|---|\n"
+        "| flaky | 30 | https://c.test/a,b | no answer in time (warning: failing since "
+        "2026-11-25) |\n\n"
+        "### redirected (1)\n\n| id | line | url | detail |\n|---|---:|---|---|\n"
+        "| moved | 20 | http://b.test/ | permanent redirect (301); update the URL to "
+        "https://b.test/ |\n"
+    )
+
+
+def test_json_shape() -> None:
+    data = json.loads(ReportFormat.JSON.renderer()(RESULTS, ReportOptions(interrupted=True)))
+    assert data["summary"] == {"ok": 1, "redirected": 1, "broken": 1, "timeout": 1}
+    assert data["interrupted"] is True
+    assert [r["id"] for r in data["results"]] == ["ok-one", "gone", "moved", "flaky"]
+    assert data["results"][2] == {
+        "id": "moved",
+        "url": "http://b.test/",
+        "status": "redirected",
+        "code": 200,
+        "final_url": "https://b.test/",
+        "detail": "permanent redirect (301); update the URL to https://b.test/",
+        "line": 20,
+        "elapsed_ms": 0,
+        "failing": False,
+        "consecutive_failures": 0,
+        "failing_since": None,
+        "cached": False,
+    }
+
+
+def test_table_groups_by_status_and_hides_ok() -> None:
+    text = ReportFormat.TABLE.renderer()(RESULTS, ReportOptions(width=100))
+    assert text.index("broken (1)") < text.index("timeout (1)") < text.index("redirected (1)")
+    assert "ok-one" not in text
+    assert "flaky (warning)" in text
