@@ -185,7 +185,7 @@ def _postings(entries: list[Entry], topics: dict[str, dict[str, Any]]) -> dict[s
             "title": entry.title,
             "topics": " ".join(
                 [*entry.topics, *entry.data.get("tags", [])]
-                + [topics[t]["title"] for t in entry.topics if t in topics]
+                + [_all_languages(topics[t]["title"]) for t in entry.topics if t in topics]
             ),
             "authors": " ".join(entry.authors),
             "description": " ".join(entry.descriptions.values()),
@@ -213,6 +213,10 @@ def _code_stamp() -> bytes:
         except OSError:
             stamps.append(name)
     return "\0".join(stamps).encode()
+
+
+def _all_languages(text: str | dict[str, str]) -> str:
+    return " ".join(text.values()) if isinstance(text, dict) else text
 
 
 def cache_dir() -> Path:

@@ -70,11 +70,16 @@ def localized(value: str | dict[str, str], lang: str) -> tuple[str, bool]:
 
 
 class Topic(_Model):
-    """A subject a resource can be filed under."""
+    """A subject a resource can be filed under. Title and description may be translated."""
 
-    title: NonEmptyText
-    description: NonEmptyText
+    title: LocalizedText
+    description: LocalizedText
     aliases: list[Slug] = Field(default_factory=list)
+
+    @field_validator("title", "description")
+    @classmethod
+    def _texts(cls, value: str | dict[str, str]) -> str | dict[str, str]:
+        return _check_localized(value)
 
 
 class Resource(_Model):

@@ -45,6 +45,8 @@ class _View:
         self.topics: dict[str, list[str]] = {}
         if isinstance(topics, dict):
             for key, topic in topics.items():
+                if not isinstance(key, str):
+                    continue  # the schema reports keys that are not text
                 aliases = topic.get("aliases") if isinstance(topic, dict) else None
                 self.topics[key] = (
                     [a for a in aliases if isinstance(a, str)] if isinstance(aliases, list) else []
@@ -58,6 +60,8 @@ class _View:
         self.paths: dict[str, list[Any]] = {}
         if isinstance(paths, dict):
             for key, path in paths.items():
+                if not isinstance(key, str):
+                    continue
                 steps = path.get("steps") if isinstance(path, dict) else None
                 self.paths[key] = steps if isinstance(steps, list) else []
 

@@ -32,12 +32,16 @@ def normalize_url(url: str) -> str:
     Ignores the scheme, host case, a leading ``www.``, a trailing slash, the fragment and
     ``utm_*`` parameters. The result is a comparison key, not a URL to fetch.
     """
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower()
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower()
+        port = parts.port
+    except ValueError:  # malformed (the schema reports it); compare it as written
+        return url.strip()
     if host.startswith("www."):
         host = host[4:]
-    if parts.port and parts.port not in (80, 443):
-        host = f"{host}:{parts.port}"
+    if port and port not in (80, 443):
+        host = f"{host}:{port}"
     path = parts.path.rstrip("/")
     query = urlencode(
         [

@@ -146,7 +146,13 @@ class _Builder:
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
             self._check_tag(node, tag)
-            return self._constructor.construct_object(node, deep=True)
+            try:
+                return self._constructor.construct_object(node, deep=True)
+            except Exception as exc:  # a date like 2024-13-45, or "!!int x" (PyYAML then crashes)
+                shown = tag.replace("tag:yaml.org,2002:", "!!")
+                raise YamlProblem(
+                    *_mark(node), f"'{node.value}' is not a valid {shown}: {exc}", "quote it"
+                ) from None
         self._active.add(id(node))
         try:
             self._check_tag(node, tag)

@@ -158,3 +158,27 @@ def make_filters(
         since=since,
         free=free,
     )
+
+
+def load_index_or_exit(path: Path | None) -> Any:
+    """The query index of the catalog (cached by content), or print every problem and exit 2."""
+    from catalog.errors import CatalogError
+    from catalog.index import load_index
+
+    try:
+        return load_index(resolve_path(path))
+    except CatalogError as exc:
+        err = console(stderr=True)
+        print_problems(exc, err)
+        err.print("The catalog cannot be read; run 'catalog validate' for details.")
+        raise typer.Exit(ExitCode.USAGE) from None
+
+
+def resolve_filters(filters: Any, topic_names: dict[str, str]) -> Any:
+    """``filters`` with topic aliases resolved, or a usage error naming the closest topic."""
+    from catalog.search import UnknownTopicError
+
+    try:
+        return filters.resolved(topic_names)
+    except UnknownTopicError as exc:
+        raise fail(f"unknown topic '{exc.name}'", hint=exc.hint or "see 'catalog topics'") from None

@@ -139,35 +139,22 @@ def export(
 
 
 def _selected(catalog: Catalog, filters: Filters) -> Catalog:
+    from catalog.cli._common import resolve_filters
     from catalog.export import select
-    from catalog.search import UnknownTopicError, filter_resources
+    from catalog.search import apply
 
-    try:
-        chosen = filter_resources(catalog, filters)
-    except UnknownTopicError as exc:
-        raise fail(f"unknown topic '{exc.name}'", hint=exc.hint or "see 'catalog topics'") from None
+    chosen = apply(catalog.resources, resolve_filters(filters, catalog.topic_ids()))
     return select(catalog, {r.id for r in chosen})
 
 
 def _indexed(path: Path | None, filters: Filters) -> IndexedCatalog:
     """The Markdown exports read the cached query index: no Pydantic, a fraction of the time."""
-    from catalog.cli._common import console, print_problems, resolve_path
-    from catalog.errors import CatalogError
+    from catalog.cli._common import load_index_or_exit, resolve_filters
     from catalog.export.indexed import from_index
-    from catalog.index import load_index
-    from catalog.search import UnknownTopicError, apply
+    from catalog.search import apply
 
-    try:
-        index = load_index(resolve_path(path))
-    except CatalogError as exc:
-        err = console(stderr=True)
-        print_problems(exc, err)
-        err.print("The catalog cannot be read; run 'catalog validate' for details.")
-        raise typer.Exit(ExitCode.USAGE) from None
-    try:
-        entries = apply(index.entries, filters.resolved(index.topic_names()))
-    except UnknownTopicError as exc:
-        raise fail(f"unknown topic '{exc.name}'", hint=exc.hint or "see 'catalog topics'") from None
+    index = load_index_or_exit(path)
+    entries = apply(index.entries, resolve_filters(filters, index.topic_names()))
     return from_index(index, entries)
 
 

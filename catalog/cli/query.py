@@ -47,26 +47,16 @@ def register(app: typer.Typer) -> None:
 
 
 def _index(catalog: Path | None) -> Index:
-    from catalog.cli._common import console, print_problems, resolve_path
-    from catalog.errors import CatalogError
-    from catalog.index import load_index
+    from catalog.cli._common import load_index_or_exit
 
-    try:
-        return load_index(resolve_path(catalog))
-    except CatalogError as exc:
-        err = console(stderr=True)
-        print_problems(exc, err)
-        err.print("The catalog cannot be read; run 'catalog validate' for details.")
-        raise typer.Exit(ExitCode.USAGE) from None
+    index: Index = load_index_or_exit(catalog)
+    return index
 
 
 def _filters(index: Index, *options: Any) -> Any:
-    from catalog.search import UnknownTopicError
+    from catalog.cli._common import resolve_filters
 
-    try:
-        return make_filters(*options).resolved(index.topic_names())
-    except UnknownTopicError as exc:
-        raise fail(f"unknown topic '{exc.name}'", hint=exc.hint or "see 'catalog topics'") from None
+    return resolve_filters(make_filters(*options), index.topic_names())
 
 
 def _table(entries: list[Entry], scores: list[float] | None = None) -> None:
@@ -222,7 +212,10 @@ def show(
         if value is None or value == [] or key == "description":
             continue
         if key == "topics":
-            value = [f"{t} ({index.topics[t]['title']})" if t in index.topics else t for t in value]
+            value = [
+                f"{t} ({_text(index.topics[t]['title'], 'en')})" if t in index.topics else t
+                for t in value
+            ]
         shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
         if isinstance(value, dict):
             shown = ", ".join(f"{k}: {v}" for k, v in value.items())
@@ -237,6 +230,7 @@ def show(
 
 def topics(
     catalog: Path | None = catalog_option(),
+    lang: str = typer.Option("en", "--lang", help="Language of titles: en or fa."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
 ) -> None:
     """List topics with how many resources each has.
@@ -275,7 +269,7 @@ def topics(
     table.add_column("aliases", overflow="fold")
     for t, topic in index.topics.items():
         aliases = ", ".join(topic.get("aliases", []))
-        table.add_row(Text(t), str(counts[t]), Text(topic["title"]), Text(aliases))
+        table.add_row(Text(t), str(counts[t]), Text(_text(topic["title"], lang)), Text(aliases))
     console().print(table)
 
 

@@ -40,6 +40,11 @@ YAML_BITS = st.sampled_from(
         "<<: *a",
         "\t",
         "\ufeff",
+        "url: https://[x",
+        "url: http://a:99999",
+        "!!timestamp ",
+        "!!int ",
+        "2024-13-45",
     ]
 )
 
@@ -101,3 +106,24 @@ def test_alias_bomb_fails_fast_with_little_memory() -> None:
     assert "billion laughs" in caught.value.problems[0].message
     grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     assert grown_kib < 50_000, f"peak memory grew by {grown_kib} KiB"
+
+
+@pytest.mark.parametrize("url", ["https://[abc", "http://host:99999/x", "https://", "mailto:a@b.c"])
+def test_malformed_urls_are_reported_not_raised(url: str) -> None:
+    text = VALID.replace("https://example.org/dnabert", url)
+    with pytest.raises(CatalogError) as caught:
+        loads(text)
+    assert [p.path for p in caught.value.errors] == ["resources[1].url"]
+
+
+def test_impossible_date_is_reported_not_raised() -> None:
+    with pytest.raises(CatalogError) as caught:
+        loads(VALID.replace("added: 2024-02-08", "added: 2024-13-45"))
+    assert "2024-13-45" in caught.value.problems[0].message
+
+
+@pytest.mark.parametrize("value", ["!!timestamp soon", "!!int twelve", "!!float x", "!!bool maybe"])
+def test_explicit_core_tag_on_a_wrong_value_is_reported(value: str) -> None:
+    with pytest.raises(CatalogError) as caught:
+        loads(VALID.replace("added: 2024-02-08", f"added: {value}"))
+    assert "is not a valid !!" in caught.value.problems[0].message
