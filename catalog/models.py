@@ -94,7 +94,6 @@ class Resource(_Model):
     year: int
     level: Level
     language: str
-    description: LocalizedText
     tags: list[Slug] = Field(default_factory=list)
     duration: str | None = None
     isbn: str | None = None
@@ -104,6 +103,9 @@ class Resource(_Model):
     added: dt.date | None = None
     archived_url: str | None = None
     check: ResourceCheck | None = None
+    # Last, so that the long texts close each entry in the YAML file (catalog fmt keeps this
+    # order) and in JSON output.
+    description: LocalizedText
 
     @field_validator("url", "archived_url")
     @classmethod

@@ -144,7 +144,7 @@ def explain(error: Any, data: Any) -> Explained:
     if kind == "string_pattern_mismatch":
         hint = "use lower-case letters, digits and '-', starting with a letter or digit"
         return loc, f"'{given}' is not a valid id", hint, at_key
-    if kind == "too_short":
+    if kind in ("too_short", "string_too_short"):
         return loc, "must not be empty", None, at_key
     if kind in ("greater_than_equal", "less_than_equal", "string_too_long"):
         return loc, f"{_shown(given)}: {error['msg'].lower()}", None, at_key

@@ -1,4 +1,3 @@
-# ruff: noqa: B008  (typer.Option(...) in defaults is Typer's documented idiom)
 """`catalog check`: link-check the catalog. Parses options, calls :mod:`catalog.linkcheck`,
 renders. Heavy imports happen inside the command so that ``catalog --help`` stays fast."""
 
@@ -15,7 +14,7 @@ from catalog.cli._common import ExitCode, catalog_option
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from catalog.linkcheck import CheckOptions, LinkResult, Target
+    from catalog.linkcheck import Cache, CheckOptions, LinkResult, Target
     from catalog.models import Catalog
 
 FORMATS = ("table", "json", "markdown", "github")
@@ -206,7 +205,8 @@ def run(config: RunConfig) -> int:
         sys.stdout.write(text)
     _step_summary(results, report_options)
     if interrupted:
-        err.print("Interrupted: the report above is partial; the cache was saved.")
+        saved = "; what was checked is in the cache" if cache is not None else ""
+        err.print(f"Interrupted: the report is partial{saved}.")
         return int(ExitCode.INTERRUPTED)
     return int(ExitCode.PROBLEMS if any(r.failing for r in results) else ExitCode.OK)
 
@@ -234,19 +234,12 @@ def _escape(text: str) -> str:
 def _options(config: RunConfig, catalog: Catalog) -> CheckOptions:
     import os
 
-    from catalog.linkcheck import CheckOptions, Status
+    from catalog.linkcheck import CheckOptions
     from catalog.linkcheck.cache import parse_age
-    from catalog.linkcheck.gates import HostLimits
     from catalog.linkcheck.guard import parse_networks
+    from catalog.linkcheck.select import parse_statuses, settings_overrides
 
     parse_networks(config.allow_network)  # a clear message for a bad CIDR, before any work
-    names = [n.strip() for n in config.fail_on.split(",") if n.strip()]
-    known = [s.value for s in Status]
-    for name in names:
-        if name not in known:
-            raise ValueError(f"--fail-on: unknown status '{name}'; use any of {', '.join(known)}")
-    settings = catalog.check
-    hosts = settings.hosts if settings else {}
     return CheckOptions(
         concurrency=config.concurrency,
         per_host=config.per_host,
@@ -255,31 +248,19 @@ def _options(config: RunConfig, catalog: Catalog) -> CheckOptions:
         retries=config.retries,
         retry_after_cap=config.retry_after_cap,
         allow_networks=config.allow_network,
-        host_limits={h: HostLimits(s.concurrency, s.interval_ms) for h, s in hosts.items()},
-        host_accept={h.lower(): frozenset(s.accept) for h, s in hosts.items() if s.accept},
-        accept=frozenset(settings.accept) if settings else frozenset(),
         max_age=parse_age(config.max_age),
-        fail_on=frozenset(Status(n) for n in names),
+        fail_on=parse_statuses(config.fail_on, option="--fail-on"),
         fail_after=config.fail_after,
         github_token=os.environ.get("GITHUB_TOKEN") or None,
+        **settings_overrides(catalog.check),
     )
 
 
 def _targets(config: RunConfig, catalog: Catalog, path: Path) -> list[Target]:
-    from catalog.linkcheck import targets_for
+    from catalog.linkcheck.select import select_targets
     from catalog.linkcheck.shard import parse_shard
-    from catalog.search import Filters, UnknownTopicError, filter_resources
 
-    shard = parse_shard(config.shard) if config.shard else None
-    try:
-        resources = filter_resources(catalog, Filters(topics=config.topics, kinds=config.kinds))
-    except UnknownTopicError as exc:
-        raise ValueError(f"--topic: {exc}") from None
-    if config.only:
-        unknown = [i for i in config.only if catalog.get(i) is None]
-        if unknown:
-            raise ValueError(f"--only: no resource with id '{unknown[0]}' in {path}")
-        resources = [r for r in resources if r.id in config.only]
+    changed = None
     if config.changed_since:
         from catalog.changes import ChangesError, changed_resource_ids
 
@@ -287,12 +268,18 @@ def _targets(config: RunConfig, catalog: Catalog, path: Path) -> list[Target]:
             changed = changed_resource_ids(path, config.changed_since)
         except ChangesError as exc:
             raise ValueError(str(exc)) from None
-        resources = [r for r in resources if r.id in changed]
-    return targets_for(catalog, resources, shard=shard)
+    return select_targets(
+        catalog,
+        only=config.only,
+        topics=config.topics,
+        kinds=config.kinds,
+        changed=changed,
+        shard=parse_shard(config.shard) if config.shard else None,
+    )
 
 
 def _drive(
-    targets: list[Target], options: CheckOptions, cache: Any, err: Console
+    targets: list[Target], options: CheckOptions, cache: Cache | None, err: Console
 ) -> tuple[list[LinkResult], bool]:
     """Run the check in an event loop; Ctrl-C cancels it and keeps what is done."""
     import asyncio
@@ -391,5 +378,11 @@ def _step_summary(results: list[LinkResult], options: Any) -> None:
 
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if target:
-        with Path(target).open("a", encoding="utf-8") as handle:
-            handle.write(render_markdown(results, options))
+        try:
+            with Path(target).open("a", encoding="utf-8") as handle:
+                handle.write(render_markdown(results, options))
+        except OSError as exc:
+            _console().print(
+                f"[yellow]warning:[/] cannot append to GITHUB_STEP_SUMMARY ({_escape(target)}): "
+                f"{_escape(exc.strerror or str(exc))}"
+            )

@@ -12,10 +12,14 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from catalog.cli._common import ExitCode, catalog_option, console, print_json, resolve_path
+from catalog.cli._common import ExitCode, catalog_option, console, fail, print_json
 
 if TYPE_CHECKING:
     from catalog.curate.yamledit import Document
+
+
+# Edits go to ./resources.yaml or --catalog, never to the copy shipped inside the package.
+EDITED = Path("resources.yaml")
 
 
 class Sort(str, enum.Enum):
@@ -31,13 +35,38 @@ def register(app: typer.Typer) -> None:
     app.command("add")(add)
 
 
+def _catalog_option() -> Any:
+    """The shared --catalog, but edits never default to the packaged copy."""
+    option = catalog_option()
+    option.help = "Catalog file to edit. Default: ./resources.yaml."
+    return option
+
+
+def _err() -> Any:
+    """stderr, for messages and reports; long lines (paths, URLs) are never broken."""
+    err = console(stderr=True)
+    err.soft_wrap = True
+    return err
+
+
 def _network_option() -> Any:
     return typer.Option(
         [],
         "--allow-network",
         metavar="CIDR",
         help="Allow connecting to this range (repeatable), e.g. 127.0.0.0/8.",
+        callback=_check_networks,
     )
+
+
+def _check_networks(values: list[str]) -> list[str]:
+    from catalog.linkcheck.guard import parse_networks
+
+    try:
+        parse_networks(values)  # a clear message for a bad CIDR, before any work
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    return values
 
 
 def _fail(exc: Exception) -> NoReturn:
@@ -46,13 +75,13 @@ def _fail(exc: Exception) -> NoReturn:
 
     from catalog.curate.errors import DuplicateResource, EditRejected, UnreadableInput
 
-    err = console(stderr=True)
+    err = _err()
     if isinstance(exc, EditRejected):
         for problem in exc.problems:
-            err.print(f"[red]{escape(str(problem))}[/]", soft_wrap=True)
+            err.print(f"[red]{escape(str(problem))}[/]")
         err.print("[red]error:[/] the edit would make the catalog invalid; nothing was written")
         raise typer.Exit(ExitCode.PROBLEMS)
-    err.print(f"[red]error:[/] {escape(str(exc))}", soft_wrap=True)
+    err.print(f"[red]error:[/] {escape(str(exc))}")
     if isinstance(exc, UnreadableInput):
         raise typer.Exit(ExitCode.USAGE)
     if isinstance(exc, DuplicateResource):
@@ -74,17 +103,15 @@ def _show_diff(text: str) -> None:
     """A unified diff on stdout, coloured on a terminal."""
     from rich.syntax import Syntax
 
-    if not text:
-        return
     out = console()
-    if out.is_terminal:
+    if text and out.is_terminal:
         out.print(Syntax(text, "diff", theme="ansi_dark", background_color="default"))
-    else:
+    elif text:
         typer.echo(text, nl=False)
 
 
 def fmt(
-    catalog: Path | None = catalog_option(),
+    catalog: Path | None = _catalog_option(),
     check: bool = typer.Option(
         False,
         "--check",
@@ -113,32 +140,28 @@ def fmt(
     from catalog.curate.fmt import SortOrder, format_document
     from catalog.curate.yamledit import commit, diff
 
-    path = resolve_path(catalog)
+    path = catalog or EDITED
     doc = _read(path)
-    err = console(stderr=True)
+    err = _err()
     try:
         text = format_document(doc, SortOrder(sort.value) if sort else None)
         if check:
             changes = diff(doc.text, text, str(path))
             _show_diff(changes)
             if changes:
-                err.print(
-                    f"[red]✗[/] {path} is not formatted; run 'catalog fmt' to fix it",
-                    soft_wrap=True,
-                )
+                err.print(f"[red]✗[/] {path} is not formatted; run 'catalog fmt' to fix it")
                 raise typer.Exit(ExitCode.PROBLEMS)
-            err.print(f"[green]✓[/] {path} is formatted", soft_wrap=True)
+            err.print(f"[green]✓[/] {path} is formatted")
             return
         commit(doc, text)
     except CurateError as exc:
         _fail(exc)
-    note = "formatted" if text != doc.text else "already formatted"
-    err.print(f"[green]✓[/] {path}: {note}", soft_wrap=True)
+    err.print(f"[green]✓[/] {path}: {'formatted' if text != doc.text else 'already formatted'}")
 
 
 def import_list(
     source: Path = typer.Argument(..., help="An awesome-style Markdown list.", show_default=False),
-    catalog: Path | None = catalog_option(),
+    catalog: Path | None = _catalog_option(),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show the changes; write nothing."),
     language: str = typer.Option("en", "--language", help="Language code for the new entries."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON on stdout."),
@@ -158,25 +181,20 @@ def import_list(
     """
     from catalog.curate.errors import CurateError
     from catalog.curate.importer import import_list as run_import
-    from catalog.curate.mdlist import parse
-    from catalog.curate.yamledit import check_edit, commit, diff
+    from catalog.curate.mdlist import read_list
+    from catalog.curate.yamledit import commit, diff
 
     try:
-        markdown = source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise _usage(f"{source}: cannot read the list: {reason}") from None
-    # Import into ./resources.yaml (created if missing), never into the packaged copy.
-    path = resolve_path(catalog) if catalog is not None else Path("resources.yaml")
+        parsed = read_list(source)
+    except CurateError as exc:
+        _fail(exc)
+    path = catalog or EDITED
     doc = _read(path, create=True)
-    report = run_import(doc, parse(markdown), source=source.name, language=language)
+    report = run_import(doc, parsed, source=source.name, language=language)
     text = doc.render()
     placeholders = frozenset(report.placeholders)
     try:
-        if dry_run:
-            check_edit(doc, text, placeholders)
-        else:
-            commit(doc, text, placeholders=placeholders)
+        commit(doc, text, placeholders=placeholders, write=not dry_run)
     except CurateError as exc:
         _fail(exc)
     if as_json:
@@ -186,26 +204,20 @@ def import_list(
     _print_import_report(report, path, dry_run)
 
 
-def _usage(message: str) -> typer.Exit:
-    from catalog.cli._common import fail
-
-    return fail(message, code=ExitCode.USAGE)
-
-
 def _print_import_report(report: Any, path: Path, dry_run: bool) -> None:
     from rich.markup import escape
 
-    err = console(stderr=True)
+    err = _err()
     styles = {"+": "green", "=": "cyan", "?": "red"}
     for mark, line in report.lines():
-        err.print(f"  [{styles[mark]}]{mark}[/] {escape(line)}", soft_wrap=True)
-    err.print(escape(report.summary(dry_run)) + ("" if dry_run else f" -> {path}"), soft_wrap=True)
+        err.print(f"  [{styles[mark]}]{mark}[/] {escape(line)}")
+    err.print(escape(report.summary(dry_run)) + ("" if dry_run else f" -> {path}"))
     if report.placeholders and not dry_run:
         err.print("Fill in the TODO placeholders; 'catalog validate' lists each one with its line.")
 
 
 def fix(
-    catalog: Path | None = catalog_option(),
+    catalog: Path | None = _catalog_option(),
     report: Path | None = typer.Option(
         None,
         "--report",
@@ -250,9 +262,9 @@ def fix(
     from catalog.curate.wayback import Wayback
     from catalog.curate.yamledit import check_edit, commit, diff
 
-    path = resolve_path(catalog)
+    path = catalog or EDITED
     doc = _read(path)
-    err = console(stderr=True)
+    err = _err()
     try:
         findings = findings_from_report(report) if report else findings_from_cache(cache, doc)
         wayback = Wayback(archive_url, tuple(allow_network))
@@ -261,12 +273,11 @@ def fix(
         check_edit(doc, text)
     except CurateError as exc:
         _fail(exc)
-    changes = diff(doc.text, text, str(path))
     write = bool(plan.changes) and not dry_run
     if not as_json:
-        _show_diff(changes)
+        _show_diff(diff(doc.text, text, str(path)))
     for left in plan.skipped:
-        err.print(f"  [yellow]![/] {left.id}: {left.status}: {left.reason}", soft_wrap=True)
+        err.print(f"  [yellow]![/] {left.id}: {left.status}: {left.reason}")
     if write and not yes:
         write = typer.confirm(
             f"Write {len(plan.changes)} change(s) to {path}?", default=False, err=True
@@ -278,18 +289,15 @@ def fix(
             _fail(exc)
     if as_json:
         print_json({"catalog": str(path), "written": write, **plan.as_dict()})
-    done = "written" if write else "not written"
-    err.print(
-        f"{len(plan.changes)} change(s) {done}, {len(plan.skipped)} left as they are",
-        soft_wrap=True,
-    )
+    done = f"{len(plan.changes)} change(s) {'written' if write else 'not written'}"
+    err.print(f"{done}, {len(plan.skipped)} left as they are")
     if plan.skipped or (plan.changes and not write):
         raise typer.Exit(ExitCode.PROBLEMS)
 
 
 def add(
     url: str = typer.Argument(..., help="The page to add.", show_default=False),
-    catalog: Path | None = catalog_option(),
+    catalog: Path | None = _catalog_option(),
     id: str | None = typer.Option(None, "--id", help="The entry's id (default: suggested)."),
     title: str | None = typer.Option(None, "--title"),
     kind: str | None = typer.Option(None, "--kind", help="video, paper, course, ..."),
@@ -326,49 +334,41 @@ def add(
     """
     from rich.markup import escape
 
-    from catalog.curate.add import (
-        append_entry,
-        build_entry,
-        fetch_metadata,
-        fill,
-        find_duplicate,
-        propose,
-    )
+    from catalog.curate import add as adding
     from catalog.curate.errors import CurateError
     from catalog.curate.yamledit import check_edit, commit, diff, resource_ids
     from catalog.urls import url_problem
 
     problem = url_problem(url)
     if problem:
-        raise _usage(f"{url}: {problem}")
-    path = resolve_path(catalog)
+        raise fail(f"{url}: {problem}", code=ExitCode.USAGE)
+    path = catalog or EDITED
     doc = _read(path)
     try:
-        find_duplicate(doc, url)
+        adding.find_duplicate(doc, url)
         page, final_url = None, None
         if not no_fetch:
-            page, final_url, warning = fetch_metadata(url, tuple(allow_network), timeout)
+            page, final_url, warning = adding.fetch_metadata(url, tuple(allow_network), timeout)
             if warning:
-                console(stderr=True).print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
+                _err().print(f"[yellow]warning:[/] {escape(warning)}")
         if final_url and final_url != url:
-            find_duplicate(doc, final_url)
+            adding.find_duplicate(doc, final_url)
         taken = {str(i) for i in resource_ids(doc.data)}
-        values = propose(url, page, final_url=final_url, taken=taken)
+        values = adding.propose(url, page, final_url=final_url, taken=taken)
         given: dict[str, Any] = {"id": id, "title": title, "kind": kind, "year": year}
-        given |= {"level": level, "language": language, "description": description}
-        given |= {"fa_description": fa_description, "free": free}
-        given |= {"topics": list(topic) or None, "authors": list(author) or None}
-        fill(values, given, doc.topics, taken, None if yes else _answer)
-        entry, missing = build_entry(values)
-        placeholders = append_entry(doc, entry, missing)
+        given |= {"level": level, "language": language, "description": description, "free": free}
+        given |= {"fa_description": fa_description, "topics": topic, "authors": author}
+        adding.fill(values, given, doc.topics, taken, None if yes else _answer)
+        entry, missing = adding.build_entry(values)
+        placeholders = adding.append_entry(doc, entry, missing)
         text = doc.render()
         check_edit(doc, text, placeholders)
     except CurateError as exc:
         _fail(exc)
     _show_diff(diff(doc.text, text, str(path)))
-    err = console(stderr=True)
+    err = _err()
     if dry_run:
-        err.print(f"dry run: {entry['id']} not written", soft_wrap=True)
+        err.print(f"dry run: {entry['id']} not written")
         return
     if not yes and not typer.confirm(f"Add {entry['id']} to {path}?", default=True, err=True):
         err.print("nothing written")
@@ -378,12 +378,9 @@ def add(
     except CurateError as exc:
         _fail(exc)
     line = text[: text.index(f"- id: {entry['id']}\n")].count("\n") + 1
-    err.print(f"[green]✓[/] added {entry['id']} to {path}:{line}", soft_wrap=True)
+    err.print(f"[green]✓[/] added {entry['id']} to {path}:{line}")
     if missing:
-        err.print(
-            f"Still to fill in: {', '.join(missing)} ('catalog validate' lists them)",
-            soft_wrap=True,
-        )
+        err.print(f"Still to fill in: {', '.join(missing)} ('catalog validate' lists them)")
 
 
 def _answer(asked: Any) -> Any:
@@ -397,4 +394,4 @@ def _answer(asked: Any) -> Any:
         try:
             return asked.parse(str(answer).strip())
         except ValueError as exc:
-            console(stderr=True).print(f"[yellow]{escape(str(exc))}[/]")
+            _err().print(f"[yellow]{escape(str(exc))}[/]")

@@ -17,7 +17,7 @@ from catalog.curate.errors import DuplicateResource, UnreadableInput
 from catalog.curate.guess import arxiv_id, guess_kind, identity_keys, slugify, year_of_arxiv
 from catalog.curate.importer import TODO
 from catalog.curate.metadata import PageMetadata
-from catalog.curate.yamledit import Document, flow_list, placeholder_path
+from catalog.curate.yamledit import Document, flow_list, folded, placeholder_path
 
 # The fields `add` asks for, in the order it asks.
 ASKED = (
@@ -50,7 +50,7 @@ def fetch_metadata(
         page = fetch_page(url, allow_networks=allow_networks, timeout=timeout)
     except BlockedAddressError as exc:
         raise UnreadableInput(str(exc)) from None
-    except (LinkCheckError, ValueError) as exc:
+    except LinkCheckError as exc:
         return None, None, f"{exc}; nothing proposed from the page"
     content_type = str(page.headers.get("content-type", "text/html")).lower()
     if "html" not in content_type:
@@ -143,7 +143,10 @@ def build_entry(values: dict[str, Any], today: dt.date | None = None) -> tuple[A
     persian = values.get("fa_description") or ""
     if not description:
         missing.append("description")
-    entry["description"] = _localized(description, persian) if persian else description
+    if persian:
+        entry["description"] = _localized(folded(description), folded(persian))
+    else:
+        entry["description"] = folded(description)
     if values.get("arxiv"):
         entry["arxiv"] = values["arxiv"]
     if values.get("free") is not None:
@@ -179,7 +182,7 @@ def fill(
 ) -> None:
     """Set each field from ``given`` (the flags), else from ``ask`` (None: keep the proposal)."""
     for name in ASKED:
-        if given.get(name) is not None:
+        if given.get(name) not in (None, [], ""):  # an empty flag (no --topic) is not an answer
             values[name] = given[name]
             continue
         if name == "id":  # suggested last, from the answers given so far

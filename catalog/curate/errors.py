@@ -1,4 +1,7 @@
-"""Errors raised by the curation commands. Only the CLI prints or exits; these say what happened::
+"""Errors raised by the curation commands.
+
+Only the CLI prints or exits; the library raises one of these, and the file being edited is
+left as it was::
 
     CurateError                 any curation command failed; nothing was written
     ├── UnreadableInput         a file the command needs cannot be read or parsed (exit 2)
@@ -6,6 +9,8 @@
     ├── EditUnsafe              the edit would drop a comment or an entry (a bug guard)
     ├── DuplicateResource       the URL is already in the catalog; names the entry
     └── FetchError              a page or the archive service could not be fetched
+
+The CLI exits 2 for :class:`UnreadableInput` and 1 for the others.
 """
 
 from __future__ import annotations

@@ -45,11 +45,13 @@ def format_document(doc: Document, sort: SortOrder | None = None) -> str:
     """Format ``doc`` in place (canonical layout) and return the new text."""
     from ruamel.yaml.comments import CommentedSeq
 
+    explicit_start = doc.yaml.explicit_start
     doc.yaml = new_yaml(CANONICAL_INDENT)
+    doc.yaml.explicit_start = explicit_start
     data = doc.data
     _requote(data)
     _order(data, list(TOP_LEVEL))
-    _each_value(data.get("topics"), lambda topic: _order(topic, _fields("Topic")))
+    _each_value(data.get("topics"), _format_topic)
     _each_value(data.get("paths"), _format_path)
     check = data.get("check")
     _order(check, _fields("CheckSettings", "settings"))
@@ -126,6 +128,12 @@ def _localized(owner: Any, key: str) -> None:
     if isinstance(value, dict):
         others = sorted(k for k in value if k != "en")
         _order(value, ["en", *others])
+
+
+def _format_topic(topic: Any) -> None:
+    _order(topic, _fields("Topic"))
+    _localized(topic, "title")
+    _localized(topic, "description")
 
 
 def _format_resource(resource: Any, item_of: tuple[Any, int]) -> None:

@@ -53,6 +53,10 @@ _ARTICLE_HOSTS = (
     "blogspot.com",
     "dev.to",
 )
+# Latin letters that Unicode normalisation does not split into a base letter and a mark.
+_NOT_DECOMPOSABLE = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "œ": "oe"}
+)
 _INTERACTIVE_HOSTS = (
     "colab.research.google.com",
     "observablehq.com",
@@ -134,6 +138,7 @@ def guess_kind(url: str) -> str | None:
 
 def slugify(text: str, max_length: int = 60) -> str:
     """A catalog id from free text: lower-case ASCII letters, digits and hyphens."""
+    text = text.translate(_NOT_DECOMPOSABLE)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
     slug = ""

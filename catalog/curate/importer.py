@@ -34,7 +34,7 @@ from catalog.curate.guess import (
     year_of_arxiv,
 )
 from catalog.curate.mdlist import Heading, Item, ParsedList, Unparsed
-from catalog.curate.yamledit import Document, flow_list, placeholder_path
+from catalog.curate.yamledit import Document, flow_list, folded, placeholder_path
 from catalog.urls import url_problem
 
 TODO = "TODO"
@@ -239,7 +239,7 @@ def _entry(
     entry["year"] = year or TODO
     entry["level"] = TODO
     entry["language"] = language
-    entry["description"] = item.description
+    entry["description"] = folded(item.description)
     if item.labels:
         entry["tags"] = flow_list(list(dict.fromkeys(item.labels)))
     if arxiv:

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from catalog.curate.errors import UnreadableInput
 from catalog.curate.guess import slugify
 
 # Sections that hold navigation or project boilerplate, never resources.
@@ -41,7 +43,7 @@ _GENERIC_LINK_TEXT = frozenset(
     {"link", "here", "paper", "pdf", "code", "video", "slides", "website"}
 )
 _BY = re.compile(r"^by\s+(?P<authors>.+?)(?:\s+[-–—:]\s+(?P<rest>.*))?$", re.IGNORECASE)
-_SEPARATOR = re.compile(r"^\s*(?:[-–—:|]\s*)+")
+_SEPARATOR = re.compile(r"^\s*(?:[-–—:|,]\s*)+|(?:\s*[|,])+\s*$")
 _YEAR = re.compile(r"\((?:[^()]*?\b)?((?:19|20)\d{2})\)")
 _AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", re.IGNORECASE)
 
@@ -96,6 +98,16 @@ class _Frame:
     resource: bool = False
     children: bool = False
     problem: Unparsed | None = None
+
+
+def read_list(path: Path) -> ParsedList:
+    """Read and parse a Markdown file; :class:`UnreadableInput` when it cannot be read."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UnreadableInput(f"{path}: cannot read the list: {reason}") from None
+    return parse(text)
 
 
 def parse(text: str) -> ParsedList:
@@ -202,7 +214,7 @@ def _item(
         return
     before = _plain(children[:start]).strip(" *_:-–—")
     title = _plain(children[start + 1 : end]).strip()
-    after = _plain(children[end + 1 :])
+    after = _plain(_without_side_links(children[end + 1 :]))
     if (not title or title.lower() in _GENERIC_LINK_TEXT) and before:
         title = before
     if not title or title == href or title.lower().startswith(("http://", "https://")):
@@ -222,6 +234,26 @@ def _item(
     description = _SEPARATOR.sub("", description).strip()
     frame.resource = True
     result.items.append(Item(frame.line, title, href, heading, description, authors, year, labels))
+
+
+def _without_side_links(children: list[Any]) -> list[Any]:
+    """Drop links such as ``[[code]](...)`` or ``| [PDF](...)``: companions, not description."""
+    kept: list[Any] = []
+    index = 0
+    while index < len(children):
+        child = children[index]
+        if child.type == "link_open":
+            close = next(
+                (i for i in range(index, len(children)) if children[i].type == "link_close"),
+                len(children),
+            )
+            text = _plain(children[index + 1 : close]).strip("[]() ").lower()
+            if text in _GENERIC_LINK_TEXT:
+                index = close + 1
+                continue
+        kept.append(child)
+        index += 1
+    return kept
 
 
 def _web(href: Any) -> bool:

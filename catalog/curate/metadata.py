@@ -3,7 +3,7 @@
 Read from the ``<head>`` with the standard library's HTML parser (tolerant of broken markup,
 entities decoded). Sources, best first:
 
-* title: ``og:title``, ``citation_title``, ``twitter:title``, then ``<title>``;
+* title: ``citation_title``, ``og:title``, ``twitter:title``, then ``<title>``;
 * description: ``og:description``, ``description``, ``twitter:description``;
 * authors: ``citation_author`` (one tag each), ``article:author`` and ``author`` (names, not
   profile URLs), ``dc.creator``;
@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-_TITLE_KEYS = ("og:title", "citation_title", "twitter:title")
+# citation_title first: on paper pages og:title and <title> often carry "[1706.03762] ...".
+_TITLE_KEYS = ("citation_title", "og:title", "twitter:title")
 _DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description")
 _AUTHOR_KEYS = ("citation_author", "article:author", "author", "dc.creator")
 _DATE_KEYS = (

@@ -62,8 +62,8 @@ def ltr_run(text: str) -> str:
 
     Left-to-right marks on both ends keep leading and trailing punctuation (a closing
     parenthesis, a quote) attached to the English words instead of jumping to the Persian side.
-    Marks, unlike the isolate controls, pass GitHub's sanitizer and trigger no hidden-character
-    warning.
+    Marks pass GitHub's sanitizer and, unlike the embedding and isolate controls (U+202A-202E,
+    U+2066-2069), are not what "Trojan Source" checks such as GitHub's bidi warning look for.
     """
     if has_ltr(text) and not has_rtl(text):
         return f"{LRM}{text}{LRM}"

@@ -81,7 +81,7 @@ async def check_links(
                 Status(entry.status),
                 entry.code,
                 entry.final_url,
-                f"{entry.detail} (cached {entry.checked_at})".strip(),
+                entry.detail,
                 cached=True,
             )
             for target in by_url[url]:
@@ -95,8 +95,11 @@ async def check_links(
     gates = Gates(options.per_host, options.interval_ms, limits)
     config = FetchConfig(options.timeout, options.retries, options.retry_after_cap, options.backoff)
     guard = NetworkGuard.from_strings(options.allow_networks)
-    queue: asyncio.Queue[list[LinkResult]] = asyncio.Queue()
-    budget = asyncio.Semaphore(options.concurrency)
+    # Each finished URL puts its results; a worker that crashed puts its exception, so that a
+    # bug surfaces in the caller instead of leaving it waiting forever.
+    queue: asyncio.Queue[list[LinkResult] | BaseException] = asyncio.Queue()
+    # The global limit; not needed (None) when the per-host workers are fewer than it.
+    budget: asyncio.Semaphore | None = None
 
     async with make_client(
         guard,
@@ -108,27 +111,41 @@ async def check_links(
     ) as client:
         fetcher = Fetcher(client, gates, config)
 
-        async def worker(urls: deque[str]) -> None:
-            while urls:
-                url = urls.popleft()
-                async with budget:
-                    rule = rules.find(url)
-                    outcome = await (rule.check(url, fetcher) if rule else fetcher.check(url))
-                streak: tuple[int, str | None] = (0, None)
-                if cache is not None:
-                    entry = cache.record(url, outcome)
-                    streak = (entry.consecutive_failures, entry.failing_since)
-                queue.put_nowait([_result(t, outcome, options, streak) for t in by_url[url]])
+        async def check(url: str) -> Outcome:
+            rule = rules.find(url)
+            return await (rule.check(url, fetcher) if rule else fetcher.check(url))
 
-        workers = [
-            asyncio.create_task(worker(urls))
+        async def worker(urls: deque[str]) -> None:
+            try:
+                while urls:
+                    url = urls.popleft()
+                    if budget is None:
+                        outcome = await check(url)
+                    else:
+                        async with budget:
+                            outcome = await check(url)
+                    # Without a cache the history is this run alone.
+                    streak: tuple[int, str | None] = (1, None)
+                    if cache is not None:
+                        entry = cache.record(url, outcome)
+                        streak = (entry.consecutive_failures, entry.failing_since)
+                    queue.put_nowait([_result(t, outcome, options, streak) for t in by_url[url]])
+            except Exception as exc:  # a bug, not a link problem: fetch classifies those
+                queue.put_nowait(exc)
+
+        counts = [
+            (urls, min(len(urls), gates.limits(host)[0] if host else 1))
             for host, urls in pending.items()
-            for _ in range(min(len(urls), gates.limits(host)[0] if host else 1))
         ]
+        if sum(n for _, n in counts) > options.concurrency:
+            budget = asyncio.Semaphore(options.concurrency)
+        workers = [asyncio.create_task(worker(urls)) for urls, n in counts for _ in range(n)]
         remaining = sum(len(urls) for urls in pending.values())
         try:
             while remaining:
                 batch = await queue.get()
+                if isinstance(batch, BaseException):
+                    raise batch
                 remaining -= 1
                 for result in batch:
                     yield result
@@ -138,28 +155,50 @@ async def check_links(
             await asyncio.gather(*workers, return_exceptions=True)
 
 
+def _host_accept(host: str, table: Mapping[str, frozenset[int]]) -> frozenset[int]:
+    """Statuses accepted for ``host`` by ``check.hosts``; a parent domain's entry applies."""
+    parts = host.split(".")
+    for i in range(len(parts)):
+        found = table.get(".".join(parts[i:]))
+        if found is not None:
+            return found
+    return frozenset()
+
+
 def _result(
     target: Target,
     outcome: Outcome,
     options: CheckOptions,
     streak: tuple[int, str | None] = (0, None),
 ) -> LinkResult:
-    status, detail = outcome.status, outcome.detail
-    accepted = target.accept | options.accept | options.host_accept.get(_host(target.url), set())
-    if status.is_problem and outcome.code is not None and outcome.code in accepted:
-        status, detail = Status.OK, f"HTTP {outcome.code} accepted by check.accept"
-    result = LinkResult(
+    status, detail, code = outcome.status, outcome.detail, outcome.code
+    problem = status.is_problem
+    if problem and code is not None and _accepted(code, target, options):
+        status, detail, problem = Status.OK, f"HTTP {code} accepted by check.accept", False
+    # Built in one go rather than through LinkResult.judged: this runs once per link.
+    watched = status in options.fail_on
+    failing = watched and max(streak[0], 1) >= options.fail_after
+    return LinkResult(
         id=target.id,
         url=target.url,
         status=status,
-        code=outcome.code,
+        code=code,
         final_url=outcome.final_url,
         detail=detail,
         line=target.line,
         elapsed_ms=outcome.elapsed_ms,
-        consecutive_failures=streak[0] if status.is_problem else 0,
-        failing_since=streak[1] if status.is_problem else None,
+        consecutive_failures=streak[0] if problem else 0,
+        failing_since=streak[1] if problem else None,
+        failing=failing,
         cached=outcome.cached,
         chain=outcome.chain,
+        on_notice=watched and not failing,
     )
-    return result.judged(options.fail_on, options.fail_after)
+
+
+def _accepted(code: int, target: Target, options: CheckOptions) -> bool:
+    return (
+        code in target.accept
+        or code in options.accept
+        or code in _host_accept(_host(target.url), options.host_accept)
+    )

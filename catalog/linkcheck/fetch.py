@@ -103,21 +103,27 @@ class Fetcher:
     ) -> tuple[int, Mapping[str, str], bytes]:
         gate = self.gates.get(hostname(url))
         async with gate.slot():
+            if not isinstance(self.client, httpx.AsyncClient):
+                # aiohttp's own total timeout covers connecting, the headers and the capped
+                # body read; a second timer per request here would only cost CPU.
+                return await send_aiohttp(
+                    self.client, method, url, headers, read, self.config.timeout
+                )
             if sys.version_info >= (3, 11):
                 # asyncio.timeout does not start a task per request as wait_for does on 3.11.
                 async with asyncio.timeout(self.config.timeout):
-                    return await self._send(method, url, headers, read)
+                    return await self._send_httpx(self.client, method, url, headers, read)
             return await asyncio.wait_for(  # pragma: no cover - Python 3.10
-                self._send(method, url, headers, read), timeout=self.config.timeout
+                self._send_httpx(self.client, method, url, headers, read), self.config.timeout
             )
 
-    async def _send(
-        self, method: str, url: str, headers: Mapping[str, str], read: int
+    @staticmethod
+    async def _send_httpx(
+        client: httpx.AsyncClient, method: str, url: str, headers: Mapping[str, str], read: int
     ) -> tuple[int, Mapping[str, str], bytes]:
-        if not isinstance(self.client, httpx.AsyncClient):
-            return await send_aiohttp(self.client, method, url, headers, read)
-        request = self.client.build_request(method, url, headers=dict(headers))
-        response = await self.client.send(request, stream=True)
+        """The same request through an httpx client (tests pass an httpx.MockTransport)."""
+        request = client.build_request(method, url, headers=dict(headers))
+        response = await client.send(request, stream=True)
         try:
             body = b""
             if read > 0 and method != "HEAD":
@@ -171,14 +177,20 @@ class Fetcher:
         headers: Mapping[str, str] | None = None,
         read: int = 0,
         retry_codes: frozenset[int] = RETRY_CODES,
+        retry_resets: bool = True,
     ) -> Reply:
-        """:meth:`follow` with retries: backoff with jitter, and ``Retry-After`` for the host."""
+        """:meth:`follow` with retries: backoff with jitter, and ``Retry-After`` for the host.
+
+        Timeouts and the ``retry_codes`` are retried; resets and other transient connection
+        errors too, unless ``retry_resets`` is off.
+        """
         attempt = 0
         while True:
             try:
                 reply = await self.follow(method, url, headers=headers, read=read)
             except Failure as failure:
-                if not failure.retryable or attempt >= self.config.retries:
+                transient = failure.retryable and (retry_resets or failure.status is Status.TIMEOUT)
+                if not transient or attempt >= self.config.retries:
                     raise
                 await asyncio.sleep(self._backoff(attempt))
             else:
@@ -213,8 +225,9 @@ class Fetcher:
 
     async def _head_then_get(self, url: str) -> Reply:
         try:
-            # A HEAD is only retried for what GET would not fix: timeouts, resets, 429.
-            head = await self.fetch("HEAD", url, retry_codes=frozenset({429}))
+            # A HEAD is retried only for what a GET would not fix (a timeout, a 429); on other
+            # errors and statuses the GET comes at once, with its own retries.
+            head = await self.fetch("HEAD", url, retry_codes=frozenset({429}), retry_resets=False)
         except Failure as failure:
             if failure.refused or failure.status is not Status.ERROR:
                 raise  # timeouts, rate limits, missing DNS names and refusals: GET won't help

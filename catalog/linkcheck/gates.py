@@ -50,7 +50,7 @@ def host_key(host: str) -> str:
     return host.lower().rstrip(".")
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=65536)
 def hostname(url: str) -> str:
     """The host of ``url`` as gates key it ("" when it has none); cached, it runs per request."""
     try:

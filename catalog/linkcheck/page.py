@@ -31,7 +31,7 @@ class Page:
     url: str  # the URL asked for
     final_url: str  # after redirects
     status: int  # HTTP status code of the final answer
-    headers: Mapping[str, str]
+    headers: Mapping[str, str]  # names lower-cased
     text: str  # at most max_bytes of the body, decoded
 
 
@@ -66,7 +66,8 @@ async def fetch_page_async(
         text = reply.body.decode(charset, errors="replace")
     except LookupError:
         text = reply.body.decode("utf-8", errors="replace")
-    return Page(url, reply.url, reply.code, dict(reply.headers), text)
+    headers = {name.lower(): value for name, value in reply.headers.items()}
+    return Page(url, reply.url, reply.code, headers, text)
 
 
 def fetch_page(

@@ -37,7 +37,7 @@ class Status(str, enum.Enum):
 DEFAULT_FAIL_ON: frozenset[Status] = frozenset({Status.BROKEN, Status.ERROR})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """What fetching one URL gave, before it is attached to a resource."""
 
@@ -50,7 +50,7 @@ class Outcome:
     cached: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     """One resource's link to check."""
 
@@ -61,7 +61,7 @@ class Target:
     accept: frozenset[int] = frozenset()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LinkResult:
     """The result for one resource."""
 
@@ -78,11 +78,15 @@ class LinkResult:
     failing: bool = False
     cached: bool = False
     chain: tuple[str, ...] = field(default=(), compare=False)
+    # A failing status that has not failed for --fail-after runs yet: warned about, "failing
+    # since DATE".
+    on_notice: bool = field(default=False, compare=False)
 
     def judged(self, fail_on: Iterable[Status], fail_after: int) -> LinkResult:
         """This result with ``failing`` set: a failing status for ``fail_after`` runs in a row."""
-        failing = self.status in set(fail_on) and max(self.consecutive_failures, 1) >= fail_after
-        return replace(self, failing=failing)
+        watched = self.status in set(fail_on)
+        failing = watched and max(self.consecutive_failures, 1) >= fail_after
+        return replace(self, failing=failing, on_notice=watched and not failing)
 
     @property
     def warning(self) -> bool:

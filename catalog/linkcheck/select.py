@@ -1,15 +1,16 @@
-"""From a catalog to the targets to check: selection, per-resource settings, sharding."""
+"""From a catalog to what to check: selection, per-resource and per-host settings, sharding."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING, Any
 
-from catalog.linkcheck.results import Target
+from catalog.linkcheck.results import Status, Target
 from catalog.linkcheck.shard import in_shard
 
 if TYPE_CHECKING:
     from catalog.models import Catalog, Resource
+    from catalog.settings import CheckSettings
 
 
 def targets_for(
@@ -35,3 +36,54 @@ def targets_for(
             )
         )
     return targets
+
+
+def select_targets(
+    catalog: Catalog,
+    *,
+    only: Collection[str] = (),
+    topics: tuple[str, ...] = (),
+    kinds: tuple[str, ...] = (),
+    changed: Collection[str] | None = None,
+    shard: tuple[int, int] | None = None,
+) -> list[Target]:
+    """The targets left after every filter; raises ValueError naming the option at fault."""
+    from catalog.search import Filters, UnknownTopicError, filter_resources
+
+    try:
+        resources = filter_resources(catalog, Filters(topics=topics, kinds=kinds))
+    except UnknownTopicError as exc:
+        raise ValueError(f"--topic: {exc}") from None
+    if only:
+        unknown = [i for i in only if catalog.get(i) is None]
+        if unknown:
+            where = f" in {catalog.source}" if catalog.source else ""
+            raise ValueError(f"--only: no resource with id '{unknown[0]}'{where}")
+        resources = [r for r in resources if r.id in only]
+    if changed is not None:
+        resources = [r for r in resources if r.id in changed]
+    return targets_for(catalog, resources, shard=shard)
+
+
+def parse_statuses(text: str, *, option: str) -> frozenset[Status]:
+    """``"broken,error"`` -> statuses; raises ValueError listing the valid words."""
+    known = [s.value for s in Status]
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    for name in names:
+        if name not in known:
+            raise ValueError(f"{option}: unknown status '{name}'; use any of {', '.join(known)}")
+    return frozenset(Status(n) for n in names)
+
+
+def settings_overrides(settings: CheckSettings | None) -> dict[str, Any]:
+    """The catalog's ``check:`` section as :class:`~catalog.linkcheck.CheckOptions` fields."""
+    from catalog.linkcheck.gates import HostLimits
+
+    if settings is None:
+        return {}
+    hosts = settings.hosts
+    return {
+        "host_limits": {h: HostLimits(s.concurrency, s.interval_ms) for h, s in hosts.items()},
+        "host_accept": {h.lower(): frozenset(s.accept) for h, s in hosts.items() if s.accept},
+        "accept": frozenset(settings.accept),
+    }

@@ -163,12 +163,25 @@ def make_client(
 
 
 async def send_aiohttp(
-    session: aiohttp.ClientSession, method: str, url: str, headers: Mapping[str, str], read: int
+    session: aiohttp.ClientSession,
+    method: str,
+    url: str,
+    headers: Mapping[str, str],
+    read: int,
+    timeout: float,
 ) -> tuple[int, Mapping[str, str], bytes]:
-    """One request, no redirects; the body is read only up to ``read`` bytes."""
+    """One request, no redirects; the body is read only up to ``read`` bytes; ``timeout``
+    seconds for all of it (connecting, the headers, the capped body)."""
+    from aiohttp import ClientTimeout
     from yarl import URL
 
-    response = await session.request(method, URL(url), headers=dict(headers), allow_redirects=False)
+    response = await session.request(
+        method,
+        URL(url),
+        headers=dict(headers),
+        allow_redirects=False,
+        timeout=ClientTimeout(total=timeout),
+    )
     try:
         body = b""
         if read > 0 and method != "HEAD":

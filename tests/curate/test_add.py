@@ -207,3 +207,28 @@ def test_a_page_that_cannot_be_fetched_proposes_nothing(
     assert "nothing proposed from the page" in err
     assert '+    title: ""' in out
     assert "dry run" in err
+
+
+def test_a_paper_page_proposes_a_paper() -> None:
+    from catalog.curate.add import propose
+
+    html = (
+        "<head><title>[1706.03762] Attention Is All You Need</title>"
+        '<meta name="citation_title" content="Attention Is All You Need">'
+        '<meta name="citation_author" content="Vaswani, Ashish">'
+        '<meta name="citation_date" content="2017/06/12">'
+        '<meta name="citation_arxiv_id" content="1706.03762"></head>'
+    )
+    values = propose("https://arxiv.org/abs/1706.03762", extract(html), taken={"vaswani-2017"})
+    expected = {"title": "Attention Is All You Need", "kind": "paper", "year": 2017}
+    assert {k: values[k] for k in expected} == expected
+    assert values["arxiv"] == "1706.03762"
+    assert values["authors"] == ["Ashish Vaswani"]
+    assert values["id"] == "vaswani-2017-attention-is-all-you-need"
+
+
+def test_a_bad_network_range_is_a_usage_error(copy_fixture: Callable[[str], Path]) -> None:
+    path = copy_fixture("commented.yaml")
+    code, _, err = run("add", "https://e.org/x", "-c", str(path), "--allow-network", "nope")
+    assert code == 2
+    assert "'nope' is not an IP network" in err

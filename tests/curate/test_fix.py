@@ -264,3 +264,13 @@ def test_parse_answer() -> None:
     assert parse_answer(json.dumps({"archived_snapshots": {"closest": unavailable}}), "x") is None
     with pytest.raises(FetchError, match="not the expected JSON"):
         parse_answer("<html>", "x")
+
+
+def test_the_cli_default_archive_is_the_library_default() -> None:
+    import inspect
+
+    from catalog.cli.curate import fix
+    from catalog.curate.wayback import DEFAULT_BASE_URL
+
+    option = inspect.signature(fix).parameters["archive_url"].default
+    assert option.default == DEFAULT_BASE_URL

@@ -146,3 +146,11 @@ def test_sections_move_to_the_canonical_order_and_the_last_comment_stays_last() 
         "resources:",
     ]
     assert text.endswith("    free: true\n# the last line\n")
+
+
+def test_formatting_the_shipped_catalog_passes_every_edit_check() -> None:
+    from catalog.curate.fmt import format_document
+    from catalog.curate.yamledit import Document, check_edit
+
+    doc = Document.read(SHIPPED)
+    check_edit(doc, format_document(doc))  # no new error, no comment or entry lost

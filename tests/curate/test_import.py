@@ -273,6 +273,15 @@ def test_an_import_that_would_break_a_rule_writes_nothing(
         ("1. [T](https://e.org/a)", "T", (), ""),
         ("- Paper: [link](https://e.org/a) - Desc.", "Paper", (), "Desc."),
         ("- [`code` T](https://e.org/a)", "code T", (), ""),
+        ("- [T](https://e.org/a) [[code]](https://g.com/a/b) - Desc.", "T", (), "Desc."),
+        (
+            "- [T](https://e.org/a) | [PDF](https://e.org/a.pdf) | [Slides](https://e.org/s)",
+            "T",
+            (),
+            "",
+        ),
+        ("- [T](https://e.org/a) - See [this](https://e.org/b) too.", "T", (), "See this too."),
+        ("- [T][ref] - Desc.\n\n[ref]: https://e.org/r", "T", (), "Desc."),
     ],
 )
 def test_item_forms(line: str, title: str, authors: tuple[str, ...], description: str) -> None:

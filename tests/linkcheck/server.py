@@ -165,6 +165,11 @@ class LocalServer:
             await writer.drain()
         except (ConnectionError, OSError):
             pass
+        except asyncio.CancelledError:
+            # Teardown cancels handlers still sleeping; ending quietly keeps asyncio from
+            # logging every one of them as an error.
+            writer.transport.abort()
+            return
         finally:
             self.in_flight -= 1
             if not writer.transport.is_closing():

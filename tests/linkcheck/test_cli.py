@@ -228,12 +228,15 @@ def test_shards_together_cover_every_resource_once(server: Make, tmp_path: Path)
 
 def test_host_limits_from_the_catalog(server: Make, tmp_path: Path) -> None:
     s = server({f"/{i}": srv.sleep_then(0.05, srv.status(200)) for i in range(6)})
+    s.routes["/members"] = srv.status(403)
     extra = f"check:\n  hosts:\n    {s.host}:\n      concurrency: 1\n      accept: [403]\n"
-    cat = write_catalog(tmp_path / "r.yaml", {f"r{i}": s.url(f"/{i}") for i in range(6)})
+    urls = {f"r{i}": s.url(f"/{i}") for i in range(6)} | {"members": s.url("/members")}
+    cat = write_catalog(tmp_path / "r.yaml", urls)
     cat.write_text(extra + cat.read_text())
-    code, _, err = invoke(cat, "--allow-network", "127.0.0.0/8", "--per-host", "8")
+    code, out, err = invoke(cat, "--allow-network", "127.0.0.0/8", "--per-host", "8", "-f", "json")
     assert code == 0, err
     assert s.max_in_flight == 1
+    assert json.loads(out)["summary"] == {"ok": 7}
 
 
 def test_a_corrupt_cache_is_a_warning(site: srv.LocalServer, tmp_path: Path) -> None:

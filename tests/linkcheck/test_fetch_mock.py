@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
+from types import MappingProxyType
 
 import httpx
+import pytest
 
-from catalog.linkcheck import Target
+from catalog.linkcheck import CheckOptions, Target, check_links
+from catalog.linkcheck.hosts import RuleSet
 from catalog.linkcheck.results import Status
 
 from .helpers import run
@@ -169,3 +173,41 @@ def test_skip_is_reported_with_its_reason_and_not_fetched() -> None:
     assert results["a"].status is Status.SKIPPED
     assert results["a"].detail == "paywall"
     assert seen == []
+
+
+def test_a_crashing_host_rule_surfaces_instead_of_hanging() -> None:
+    class Broken:
+        hosts = frozenset({"a.test"})
+        limits = MappingProxyType({})
+
+        def handles(self, url: httpx.URL) -> bool:
+            return True
+
+        async def check(self, url: str, fetcher: object) -> object:
+            raise RuntimeError("bug in a rule")
+
+    transport, _ = mock(lambda r: httpx.Response(200))
+
+    async def go() -> list[object]:
+        options = CheckOptions(transport=transport)
+        rules = RuleSet((Broken(),))  # type: ignore[arg-type]
+        return [
+            r async for r in check_links([Target("a", "https://a.test/")], options, rules=rules)
+        ]
+
+    with pytest.raises(RuntimeError, match="bug in a rule"):
+        asyncio.run(go())
+
+
+def test_a_reset_head_falls_back_to_get_at_once_and_get_is_retried() -> None:
+    gets = iter([True])
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "HEAD" or next(gets, False):
+            raise httpx.ReadError("connection reset by peer", request=request)
+        return httpx.Response(200)
+
+    transport, seen = mock(handler)
+    result = run(["https://a.test/"], transport=transport)["https://a.test/"]
+    assert result.status is Status.OK
+    assert [r.method for r in seen] == ["HEAD", "GET", "GET"]

@@ -65,8 +65,8 @@ def test_youtube_playlist(server: Make) -> None:
 
 
 def test_arxiv_gets_one_request_at_a_time(server: Make) -> None:
-    s = server({f"/abs/{i}": srv.sleep_then(0.02, srv.status(200)) for i in range(4)})
-    urls = [f"http://arxiv.org:{s.port}/abs/{i}" for i in range(4)]
+    s = server({f"/abs/{i}": srv.sleep_then(0.02, srv.status(200)) for i in range(3)})
+    urls = [f"http://arxiv.org:{s.port}/abs/{i}" for i in range(3)]
     results = run(urls, hosts={"arxiv.org": s.host}, per_host=8)
     assert {r.status for r in results.values()} == {Status.OK}
     assert s.max_in_flight == 1
@@ -107,3 +107,32 @@ def test_without_a_token_github_pages_are_checked_plainly(server: Make) -> None:
     result = run([url], hosts={"github.com": page.host})[url]
     assert result.status is Status.OK
     assert all("authorization" not in r.headers for r in page.requests)
+
+
+def test_github_rule_handles_repository_pages_only() -> None:
+    import httpx
+
+    from catalog.linkcheck.hosts.github import repo_of
+
+    assert repo_of(httpx.URL("https://github.com/octo/repo")) == ("octo", "repo")
+    assert repo_of(httpx.URL("https://github.com/octo/repo.git/")) == ("octo", "repo")
+    assert repo_of(httpx.URL("https://github.com/octo/repo/blob/main/README.md")) is None
+    assert repo_of(httpx.URL("https://github.com/topics/transformers")) is None
+    assert repo_of(httpx.URL("https://gitlab.com/octo/repo")) is None
+
+
+def test_youtube_url_forms() -> None:
+    import httpx
+
+    from catalog.linkcheck.hosts.youtube import video_ref
+
+    forms = {
+        "https://www.youtube.com/watch?v=abc&t=30s": ("video", "abc"),
+        "https://youtu.be/abc?t=1": ("video", "abc"),
+        "https://www.youtube.com/embed/abc": ("video", "abc"),
+        "https://www.youtube.com/shorts/abc": ("video", "abc"),
+        "https://www.youtube-nocookie.com/embed/abc": ("video", "abc"),
+        "https://m.youtube.com/playlist?list=PL1": ("playlist", "PL1"),
+        "https://www.youtube.com/@channel": None,
+    }
+    assert {url: video_ref(httpx.URL(url)) for url in forms} == forms

@@ -9,7 +9,14 @@ from collections.abc import Callable
 
 import pytest
 
-from catalog.linkcheck import BlockedAddressError, FetchTimeoutError, Target, fetch_page_async
+from catalog.linkcheck import (
+    BlockedAddressError,
+    FetchTimeoutError,
+    HttpStatusError,
+    Target,
+    fetch_page,
+    fetch_page_async,
+)
 from catalog.linkcheck.results import Status
 
 from . import server as srv
@@ -76,7 +83,7 @@ def test_slow_headers_give_timeout(server: Make) -> None:
 def test_a_trickling_body_does_not_hang_a_check(server: Make) -> None:
     s = server({"/trickle": srv.by_method(HEAD=srv.status(405), GET=srv.trickle())})
     # The GET is closed right after its headers, so the body never counts against the timeout.
-    result = run([s.url("/trickle")], timeout=1.0, retries=0)[s.url("/trickle")]
+    result = run([s.url("/trickle")], timeout=3.0, retries=0)[s.url("/trickle")]
     assert result.status is Status.OK
 
 
@@ -177,3 +184,54 @@ def test_per_host_limit_holds(server: Make) -> None:
     results = run([s.url(f"/{i}") for i in range(12)], per_host=2, concurrency=32)
     assert {r.status for r in results.values()} == {Status.OK}
     assert s.max_in_flight <= 2
+
+
+def test_system_resolver_results_go_through_the_guard(server: Make) -> None:
+    # "localhost" comes from /etc/hosts: the system resolver runs, and no query leaves the host.
+    s = server({"/": srv.status(200)}, host="127.0.0.1")
+    url = f"http://localhost:{s.port}/"
+    refused = run([url], allow_networks=())[url]
+    assert refused.status is Status.ERROR
+    assert "localhost" in refused.detail
+    assert s.requests == []
+    allowed = run([url], allow_networks=("127.0.0.0/8", "::1/128"))[url]
+    assert allowed.status is Status.OK
+
+
+PERSIAN = "/wiki/%D8%AA%D8%B1%D9%86%D8%B3%D9%81%D9%88%D8%B1%D9%85%D8%B1"  # /wiki/ترنسفورمر
+
+
+def test_non_ascii_urls_are_percent_encoded_on_the_wire(server: Make) -> None:
+    s = server({PERSIAN: srv.status(200), "/old": srv.redirect(302, "/wiki/ترنسفورمر")})
+    urls = [s.url("/wiki/ترنسفورمر#تاریخچه"), s.url("/old")]
+    results = run(urls)
+    assert [results[u].status for u in urls] == [Status.OK, Status.OK]
+    assert results[s.url("/old")].final_url == s.url(PERSIAN)
+    assert {r.path for r in s.requests} == {PERSIAN, "/old"}
+
+
+def test_fetch_page_is_synchronous_and_follows_redirects(server: Make) -> None:
+    body = "<title>ترنسفورمر</title>".encode()
+    s = server(
+        {
+            "/old": srv.redirect(301, "/new"),
+            "/new": srv.status(200, {"Content-Type": "text/html; charset=utf-8"}, body),
+            "/gone": srv.status(410),
+        }
+    )
+    page = fetch_page(s.url("/old"), allow_networks=["127.0.0.0/8"])
+    assert (page.url, page.final_url, page.status) == (s.url("/old"), s.url("/new"), 200)
+    assert page.text == "<title>ترنسفورمر</title>"
+    assert page.headers["content-type"] == "text/html; charset=utf-8"
+    with pytest.raises(HttpStatusError) as caught:
+        fetch_page(s.url("/gone"), allow_networks=["127.0.0.0/8"])
+    assert (caught.value.code, caught.value.status) == (410, "broken")
+
+
+def test_global_limit_holds_across_hosts(server: Make) -> None:
+    s = server({f"/{i}": srv.sleep_then(0.05, srv.status(200)) for i in range(8)})
+    # Two host names for one server: its in-flight count is the total across both hosts.
+    urls = [f"http://{name}:{s.port}/{i}" for i in range(4) for name in ("a.test", "b.test")]
+    results = run(urls, hosts={"a.test": s.host, "b.test": s.host}, per_host=4, concurrency=2)
+    assert {r.status for r in results.values()} == {Status.OK}
+    assert s.max_in_flight == 2

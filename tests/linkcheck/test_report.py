@@ -29,7 +29,7 @@ RESULTS = [
         line=30,
         consecutive_failures=1,
         failing_since="2026-11-25T03:00:00+00:00",
-    ),
+    ).judged({Status.BROKEN, Status.TIMEOUT}, 2),
 ]
 
 
@@ -42,7 +42,7 @@ def test_github_annotations() -> None:
     assert render_github(RESULTS, ReportOptions(file="resources.yaml")).splitlines() == [
         "::error file=resources.yaml,line=12,title=broken%3A gone::https://a.test/gone: HTTP 404",
         "::warning file=resources.yaml,line=30,title=timeout%3A flaky::https://c.test/a,b: "
-        "no answer in time (warning: failing since 2026-11-25)",
+        "no answer in time (warning: failing since 2026-11-25, 1 run)",
         "::warning file=resources.yaml,line=20,title=redirected%3A moved::http://b.test/: "
         "permanent redirect (301); update the URL to https://b.test/",
         "4 links: 1 ok, 1 redirected, 1 broken, 1 timeout; 1 failing",
@@ -59,7 +59,7 @@ def test_markdown_report() -> None:
         "| gone | 12 | https://a.test/gone | HTTP 404 |\n\n"
         "### timeout (1)\n\n| id | line | url | detail |\n|---|---:|---|---|\n"
         "| flaky | 30 | https://c.test/a,b | no answer in time (warning: failing since "
-        "2026-11-25) |\n\n"
+        "2026-11-25, 1 run) |\n\n"
         "### redirected (1)\n\n| id | line | url | detail |\n|---|---:|---|---|\n"
         "| moved | 20 | http://b.test/ | permanent redirect (301); update the URL to "
         "https://b.test/ |\n"
@@ -92,3 +92,26 @@ def test_table_groups_by_status_and_hides_ok() -> None:
     assert text.index("broken (1)") < text.index("timeout (1)") < text.index("redirected (1)")
     assert "ok-one" not in text
     assert "flaky (warning)" in text
+
+
+def test_json_has_one_result_per_line() -> None:
+    text = ReportFormat.JSON.renderer()(RESULTS, ReportOptions())
+    ordered = sorted(RESULTS, key=lambda r: (r.line or 0, r.id))
+    assert json.loads(text) == {
+        "summary": {"ok": 1, "redirected": 1, "broken": 1, "timeout": 1},
+        "results": [r.as_dict() for r in ordered],
+    }
+    lines = text.splitlines()
+    assert lines[:3] == [
+        "{",
+        '  "summary": {"ok": 1, "redirected": 1, "broken": 1, "timeout": 1},',
+        '  "results": [',
+    ]
+    assert [json.loads(line.strip().rstrip(","))["id"] for line in lines[3:7]] == [
+        "ok-one",
+        "gone",
+        "moved",
+        "flaky",
+    ]
+    empty = ReportFormat.JSON.renderer()([], ReportOptions())
+    assert json.loads(empty) == {"summary": {}, "results": []}

@@ -30,7 +30,9 @@ def repo_of(url: httpx.URL) -> tuple[str, str] | None:
     if url.host.lower() not in ("github.com", "www.github.com"):
         return None
     parts = [p for p in url.path.split("/") if p]
-    if len(parts) < 2 or parts[0].lower() in _RESERVED:
+    # Only a repository's own page: the API cannot vouch for a file or a branch inside it,
+    # so deeper links get the generic check.
+    if len(parts) != 2 or parts[0].lower() in _RESERVED or url.query:
         return None
     return parts[0], parts[1].removesuffix(".git")
 
@@ -89,7 +91,7 @@ class GitHubRule:
 
 def _repo_root(url: str) -> str:
     parsed = httpx.URL(url)
-    parts = [p for p in parsed.path.split("/") if p][:2]
+    parts = [p for p in parsed.path.split("/") if p]
     return f"https://github.com/{parts[0]}/{parts[1].removesuffix('.git')}"
 
 

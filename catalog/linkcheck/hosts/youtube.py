@@ -27,7 +27,13 @@ if TYPE_CHECKING:
     from catalog.linkcheck.gates import HostLimits
     from catalog.linkcheck.hosts import Endpoints
 
-_HOSTS = ("youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be")
+_HOSTS = (
+    "youtube.com",
+    "www.youtube.com",
+    "m.youtube.com",
+    "youtu.be",
+    "www.youtube-nocookie.com",
+)
 
 
 def video_ref(url: httpx.URL) -> tuple[str, str] | None:
