@@ -95,8 +95,9 @@ def test_redirects_and_archived_copies_are_written_with_every_comment_kept(
     assert "archived_url" not in vaswani
     archived = "https://web.archive.org/web/20240101000000/https://github.com/karpathy/nanoGPT"
     assert nanogpt["archived_url"] == archived
-    # archived_url goes where the schema puts it: before 'check'.
-    assert f"    archived_url: {archived}\n    check: {{reason:" in after
+    # archived_url goes where the schema's order puts it among the entry's keys: before
+    # 'description' (which this fixture writes before 'check').
+    assert f"    archived_url: {archived}\n    description: The simplest" in after
     assert "-    url: https://jalammar.github.io/illustrated-transformer/" in out
     assert "vaswani-2017: broken: no archived copy found" in err
     assert "ghost: broken: no such id in the catalog" in err
@@ -104,7 +105,7 @@ def test_redirects_and_archived_copies_are_written_with_every_comment_kept(
     assert sorted(unquote(r.split("url=")[1]) for r in archive.requests) == [PAPER, GONE]
 
 
-def test_an_archived_url_added_at_the_end_keeps_the_next_comment_below_it(
+def test_an_archived_url_keeps_the_comment_that_heads_the_next_entry(
     copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
 ) -> None:
     path = copy_fixture("commented.yaml")
@@ -112,12 +113,13 @@ def test_an_archived_url_added_at_the_end_keeps_the_next_comment_below_it(
     code, _, err = _fix(path, archive, "--report", str(report), "--yes")
     assert code == 0, err
     after = path.read_text(encoding="utf-8")
-    expected = (
-        "        the classic first read.\n"
-        f"    archived_url: https://web.archive.org/web/20240101000000/{GONE}\n"
-        "\n  # --- Papers ---\n  - id: vaswani-2017\n"
-    )
-    assert expected in after
+    # The new key lands before 'description' (last in the schema's order), and the comment
+    # that heads the next entry stays where it was.
+    assert (
+        f"    free: true\n    archived_url: https://web.archive.org/web/20240101000000/{GONE}\n"
+        "    description:\n"
+    ) in after
+    assert "        the classic first read.\n\n  # --- Papers ---\n  - id: vaswani-2017\n" in after
 
 
 def test_nothing_is_written_when_the_answer_is_no(

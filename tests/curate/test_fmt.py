@@ -145,7 +145,7 @@ def test_sections_move_to_the_canonical_order_and_the_last_comment_stays_last() 
         "check:",
         "resources:",
     ]
-    assert text.endswith("    free: true\n# the last line\n")
+    assert text.endswith("    free: true\n    description: A video.\n# the last line\n")
 
 
 def test_formatting_the_shipped_catalog_passes_every_edit_check() -> None:
