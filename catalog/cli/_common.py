@@ -182,3 +182,18 @@ def resolve_filters(filters: Any, topic_names: dict[str, str]) -> Any:
         return filters.resolved(topic_names)
     except UnknownTopicError as exc:
         raise fail(f"unknown topic '{exc.name}'", hint=exc.hint or "see 'catalog topics'") from None
+
+
+def write_report(target: Path, text: str) -> None:
+    """Write a command's report to a file atomically (a reader never sees half a file), or exit
+    2 with the reason."""
+    import os
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        Path(tmp).replace(target)
+    except OSError as exc:
+        raise fail(f"cannot write {target}: {exc.strerror}") from None

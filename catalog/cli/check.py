@@ -52,6 +52,12 @@ def register(app: typer.Typer) -> None:
             dir_okay=False,
             help="Write the report to FILE instead of stdout.",
         ),
+        json_report: Path | None = typer.Option(
+            None,
+            "--report",
+            dir_okay=False,
+            help="Also write the JSON report to FILE, whatever --format prints.",
+        ),
         cache: Path | None = typer.Option(
             None,
             "--cache",
@@ -108,7 +114,7 @@ def register(app: typer.Typer) -> None:
 
           catalog check --only vaswani-2017-attention
 
-          catalog check --format github --fail-after 2 --shard 1/4
+          catalog check --format github --fail-after 2 --shard 1/4 --report report.json
         """
         config = RunConfig(
             catalog_path=catalog_path,
@@ -119,6 +125,7 @@ def register(app: typer.Typer) -> None:
             shard=shard,
             fmt=fmt,
             output=output,
+            json_report=json_report,
             cache=cache,
             no_cache=no_cache,
             max_age=max_age,
@@ -145,6 +152,7 @@ class RunConfig:
     shard: str | None
     fmt: str
     output: Path | None
+    json_report: Path | None
     cache: Path | None
     no_cache: bool
     max_age: str
@@ -161,7 +169,7 @@ class RunConfig:
 
 def run(config: RunConfig) -> int:
     """Load, select, check, report; returns the exit code."""
-    from catalog.cli._common import fail, load_catalog, resolve_path
+    from catalog.cli._common import fail, load_catalog, resolve_path, write_report
     from catalog.linkcheck import Cache, LinkCheckError, default_path
     from catalog.linkcheck.report import ReportFormat, ReportOptions
 
@@ -194,11 +202,10 @@ def run(config: RunConfig) -> int:
             err.print(f"[yellow]warning:[/] cannot write the cache {cache.path}: {exc.strerror}")
     report_options = ReportOptions(file=_shown(path), interrupted=interrupted)
     text = report_format.renderer()(results, report_options)
+    if config.json_report is not None:
+        write_report(config.json_report, ReportFormat("json").renderer()(results, report_options))
     if config.output is not None:
-        try:
-            config.output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise fail(f"cannot write {config.output}: {exc.strerror}") from None
+        write_report(config.output, text)
     else:
         import sys
 

@@ -124,6 +124,22 @@ def test_output_file_and_only(site: srv.LocalServer, tmp_path: Path) -> None:
     assert [r["id"] for r in json.loads(report.read_text())["results"]] == ["a"]
 
 
+def test_github_annotations_with_a_json_report_in_the_same_run(
+    site: srv.LocalServer, tmp_path: Path
+) -> None:
+    """What the nightly workflow runs: annotations on stdout, the JSON report in a file."""
+    cat = write_catalog(tmp_path / "r.yaml", {"a": site.url("/ok"), "b": site.url("/gone")})
+    report = tmp_path / "report.json"
+    args = ("--allow-network", "127.0.0.0/8", "-f", "github", "--report", str(report))
+    code, out, _ = invoke(cat, *args)
+    assert code == 1
+    assert out.startswith("::error ")
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["summary"] == {"ok": 1, "broken": 1}
+    assert len(site.requests) >= 2  # one run, both links fetched
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report.json")] == []
+
+
 def test_skip_with_reason(site: srv.LocalServer, tmp_path: Path) -> None:
     extra = "    check:\n      skip: true\n      reason: behind a login\n"
     cat = write_catalog(tmp_path / "r.yaml", {"skipme": site.url("/gone")}, extra)
