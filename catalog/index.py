@@ -28,7 +28,7 @@ from catalog.textnorm import words
 if TYPE_CHECKING:
     from catalog.models import Catalog
 
-FORMAT = 4
+FORMAT = 5
 # Field weights for ranking: the title matters most, then topics and tags, authors, descriptions.
 WEIGHTS = {"title": 8, "topics": 5, "authors": 3, "description": 1}
 _KEEP_CACHE_FILES = 8
@@ -119,6 +119,7 @@ class Index:
     paths: dict[str, dict[str, Any]]
     postings: dict[str, bytes] = field(default_factory=dict)
     source: str | None = None
+    check: dict[str, Any] | None = None  # the catalog's own ``check:`` section, as JSON
 
     def topic_names(self) -> dict[str, str]:
         """Every accepted topic name (ids and aliases) mapped to its topic id."""
@@ -148,7 +149,8 @@ class Index:
             entries.append(Entry(data, catalog.line_of(resource.id)))
         topics = {key: topic.model_dump(mode="json") for key, topic in catalog.topics.items()}
         paths = {key: path.model_dump(mode="json") for key, path in catalog.paths.items()}
-        index = cls(entries, topics, paths, source=catalog.source)
+        check = catalog.check.model_dump(mode="json") if catalog.check else None
+        index = cls(entries, topics, paths, source=catalog.source, check=check)
         index.postings = _postings(entries, topics)
         return index
 
@@ -163,6 +165,7 @@ class Index:
                 "columns": [e.columns() for e in self.entries],
                 "blobs": [marshal.dumps(e.data) for e in self.entries],
                 "postings": self.postings,
+                "check": self.check,
             }
         )
 
@@ -173,7 +176,7 @@ class Index:
             raise ValueError("index format changed")
         pairs = zip(data["columns"], data["blobs"], strict=True)
         entries = [Entry.from_columns(row, blob) for row, blob in pairs]
-        return cls(entries, data["topics"], data["paths"], data["postings"])
+        return cls(entries, data["topics"], data["paths"], data["postings"], check=data["check"])
 
 
 def _postings(entries: list[Entry], topics: dict[str, dict[str, Any]]) -> dict[str, bytes]:

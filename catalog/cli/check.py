@@ -14,8 +14,8 @@ from catalog.cli._common import ExitCode, catalog_option
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from catalog.index import Index
     from catalog.linkcheck import Cache, CheckOptions, LinkResult, Target
-    from catalog.models import Catalog
 
 FORMATS = ("table", "json", "markdown", "github")
 
@@ -169,7 +169,7 @@ class RunConfig:
 
 def run(config: RunConfig) -> int:
     """Load, select, check, report; returns the exit code."""
-    from catalog.cli._common import fail, load_catalog, resolve_path, write_report
+    from catalog.cli._common import fail, load_index_or_exit, resolve_path, write_report
     from catalog.linkcheck import Cache, LinkCheckError, default_path
     from catalog.linkcheck.report import ReportFormat, ReportOptions
 
@@ -180,10 +180,11 @@ def run(config: RunConfig) -> int:
             f"unknown format '{config.fmt}'", hint=f"Use one of: {', '.join(FORMATS)}."
         ) from None
     path = resolve_path(config.catalog_path)
-    catalog = load_catalog(path)
+    # The cached query index: an unchanged catalog is neither parsed nor validated again.
+    index = load_index_or_exit(path)
     try:
-        options = _options(config, catalog)
-        targets = _targets(config, catalog, path)
+        options = _options(config, index)
+        targets = _targets(config, index, path)
     except (ValueError, LinkCheckError) as exc:
         raise fail(str(exc)) from None
     err = _console()
@@ -238,13 +239,13 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def _options(config: RunConfig, catalog: Catalog) -> CheckOptions:
+def _options(config: RunConfig, index: Index) -> CheckOptions:
     import os
 
     from catalog.linkcheck import CheckOptions
     from catalog.linkcheck.cache import parse_age
     from catalog.linkcheck.guard import parse_networks
-    from catalog.linkcheck.select import parse_statuses, settings_overrides
+    from catalog.linkcheck.select import parse_statuses, settings_from_index
 
     parse_networks(config.allow_network)  # a clear message for a bad CIDR, before any work
     return CheckOptions(
@@ -259,12 +260,12 @@ def _options(config: RunConfig, catalog: Catalog) -> CheckOptions:
         fail_on=parse_statuses(config.fail_on, option="--fail-on"),
         fail_after=config.fail_after,
         github_token=os.environ.get("GITHUB_TOKEN") or None,
-        **settings_overrides(catalog.check),
+        **settings_from_index(index),
     )
 
 
-def _targets(config: RunConfig, catalog: Catalog, path: Path) -> list[Target]:
-    from catalog.linkcheck.select import select_targets
+def _targets(config: RunConfig, index: Index, path: Path) -> list[Target]:
+    from catalog.linkcheck.select import select_from_index
     from catalog.linkcheck.shard import parse_shard
 
     changed = None
@@ -275,8 +276,8 @@ def _targets(config: RunConfig, catalog: Catalog, path: Path) -> list[Target]:
             changed = changed_resource_ids(path, config.changed_since)
         except ChangesError as exc:
             raise ValueError(str(exc)) from None
-    return select_targets(
-        catalog,
+    return select_from_index(
+        index,
         only=config.only,
         topics=config.topics,
         kinds=config.kinds,

@@ -9,6 +9,7 @@ from catalog.linkcheck.results import Status, Target
 from catalog.linkcheck.shard import in_shard
 
 if TYPE_CHECKING:
+    from catalog.index import Index
     from catalog.models import Catalog, Resource
     from catalog.settings import CheckSettings
 
@@ -63,6 +64,62 @@ def select_targets(
     if changed is not None:
         resources = [r for r in resources if r.id in changed]
     return targets_for(catalog, resources, shard=shard)
+
+
+def select_from_index(
+    index: Index,
+    *,
+    only: Collection[str] = (),
+    topics: tuple[str, ...] = (),
+    kinds: tuple[str, ...] = (),
+    changed: Collection[str] | None = None,
+    shard: tuple[int, int] | None = None,
+) -> list[Target]:
+    """:func:`select_targets` over a cached :class:`~catalog.index.Index`: the same targets,
+    without importing Pydantic or parsing YAML when the catalog has not changed."""
+    from catalog.search import Filters, UnknownTopicError, apply
+
+    try:
+        entries = apply(
+            index.entries, Filters(topics=topics, kinds=kinds).resolved(index.topic_names())
+        )
+    except UnknownTopicError as exc:
+        raise ValueError(f"--topic: {exc}") from None
+    if only:
+        known = {e.id for e in index.entries}
+        unknown = [i for i in only if i not in known]
+        if unknown:
+            where = f" in {index.source}" if index.source else ""
+            raise ValueError(f"--only: no resource with id '{unknown[0]}'{where}")
+        entries = [e for e in entries if e.id in only]
+    if changed is not None:
+        entries = [e for e in entries if e.id in changed]
+    targets = []
+    for entry in entries:
+        url = entry.url.strip()
+        if shard is not None and not in_shard(url, shard):
+            continue
+        check = entry.data.get("check") or {}
+        targets.append(
+            Target(
+                id=entry.id,
+                url=url,
+                line=entry.line,
+                skip_reason=(check.get("reason") or "check.skip") if check.get("skip") else None,
+                accept=frozenset(check.get("accept") or ()),
+            )
+        )
+    return targets
+
+
+def settings_from_index(index: Index) -> dict[str, Any]:
+    """:func:`settings_overrides` for an index; Pydantic is imported only when the catalog
+    has a ``check:`` section."""
+    if not index.check:
+        return {}
+    from catalog.settings import CheckSettings
+
+    return settings_overrides(CheckSettings.model_validate(index.check))
 
 
 def parse_statuses(text: str, *, option: str) -> frozenset[Status]:
