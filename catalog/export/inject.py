@@ -19,16 +19,33 @@ _ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
+def _marker_offsets(document: str, marker: str) -> list[int]:
+    """Where ``marker`` stands on a line of its own, outside fenced code blocks: a README that
+    documents the markers in examples or inline code still has one real pair."""
+    offsets, fence, position = [], "", 0
+    for line in document.splitlines(keepends=True):
+        opening = _FENCE.match(line)
+        if opening and (not fence or opening.group(1).startswith(fence)):
+            fence = "" if fence else opening.group(1)[:3]
+        elif not fence and line.strip() == marker:
+            offsets.append(position + line.index(marker))
+        position += len(line)
+    return offsets
+
+
 def _find(document: str, marker: str, name: str) -> int:
-    count = document.count(marker)
-    if count == 0:
+    offsets = _marker_offsets(document, marker)
+    if not offsets:
         raise MarkersError(
             f"{name}: no '{marker}' marker; add '{START}' and '{END}' on lines of their own "
             "where the list should go"
         )
-    if count > 1:
-        raise MarkersError(f"{name}: '{marker}' appears {count} times; keep exactly one")
-    return document.index(marker)
+    if len(offsets) > 1:
+        lines = ", ".join(str(document.count("\n", 0, o) + 1) for o in offsets)
+        raise MarkersError(
+            f"{name}: '{marker}' appears {len(offsets)} times (lines {lines}); keep exactly one"
+        )
+    return offsets[0]
 
 
 def inject(document: str, block: str, *, name: str = "the file") -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -45,11 +46,11 @@ def test_inject_keeps_crlf_line_endings() -> None:
         ("# No markers\n", "no '<!-- catalog:start -->' marker; add"),
         (f"{START}\n", "no '<!-- catalog:end -->' marker"),
         (f"{END}\n{START}\n", "README.md:1: '<!-- catalog:end -->' comes before"),
-        (f"{START}\n{START}\n{END}\n", "appears 2 times; keep exactly one"),
+        (f"{START}\n{START}\n{END}\n", "appears 2 times (lines 1, 2); keep exactly one"),
     ],
 )
 def test_bad_markers(document: str, message: str) -> None:
-    with pytest.raises(MarkersError, match=message.replace("(", r"\(")):
+    with pytest.raises(MarkersError, match=re.escape(message)):
         inject(document, "x\n", name="README.md")
 
 
@@ -140,3 +141,17 @@ def test_a_crlf_readme_stays_crlf(tmp_path: Path) -> None:
     assert b"\n" not in raw.replace(b"\r\n", b"")
     assert raw.endswith(b"## License\r\n\r\nMIT.\r\n")
     assert run("--inject", str(readme), "--check").exit_code == 0
+
+
+def test_markers_in_code_blocks_and_inline_code_are_documentation_not_markers() -> None:
+    from catalog.export.inject import inject
+
+    document = (
+        "Use `<!-- catalog:start -->` and its end marker.\n\n"
+        "```markdown\n<!-- catalog:start -->\n<!-- catalog:end -->\n```\n\n"
+        "~~~\n<!-- catalog:end -->\n~~~\n\n"
+        "<!-- catalog:start -->\nold\n<!-- catalog:end -->\n"
+    )
+    result = inject(document, "new")
+    assert result.endswith("<!-- catalog:start -->\n\nnew\n\n<!-- catalog:end -->\n")
+    assert result.startswith(document[: document.index("old")].rsplit("\n", 2)[0])
