@@ -16,23 +16,13 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import pytest
 
-from catalog import load
+from catalog import load, vocab
 
 SHIPPED = Path(__file__).resolve().parents[1] / "resources.yaml"
 
 MIN_RESOURCES = 120
 MIN_PER_TOPIC = 5
-KINDS = {
-    "video",
-    "playlist",
-    "course",
-    "book",
-    "article",
-    "paper",
-    "tutorial",
-    "repository",
-    "interactive",
-}
+KINDS = set(vocab.KINDS)
 REQUIRED_PATHS = {"from-zero", "attention-in-depth", "long-sequences", "dna-and-proteins"}
 
 # Every resource linked from the seed post, in the canonical form the catalog uses. The post's

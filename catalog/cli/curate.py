@@ -59,7 +59,10 @@ def _network_option() -> Any:
     )
 
 
-def _check_networks(values: list[str]) -> list[str]:
+# Typed Any, not list[str]: on Python 3.10 Typer's callback inspection calls issubclass() on the
+# annotation, and a generic alias such as list[str] passes isinstance(x, type) there but then
+# makes issubclass() raise.
+def _check_networks(values: Any) -> Any:
     from catalog.linkcheck.guard import parse_networks
 
     try:

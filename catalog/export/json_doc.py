@@ -15,6 +15,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from catalog.export.sections import path_views
+from catalog.vocab import KINDS, LEVELS
 
 if TYPE_CHECKING:
     from catalog.export.options import ExportOptions
@@ -87,23 +88,11 @@ def schema() -> dict[str, Any]:
         "id": slug,
         "title": string,
         "url": {"type": "string", "format": "uri", "pattern": "^https?://"},
-        "kind": {
-            "enum": [
-                "video",
-                "playlist",
-                "course",
-                "book",
-                "article",
-                "paper",
-                "tutorial",
-                "repository",
-                "interactive",
-            ]
-        },
+        "kind": {"enum": list(KINDS)},
         "topics": {"type": "array", "items": slug, "minItems": 1},
         "authors": {"type": "array", "items": string, "minItems": 1},
         "year": {"type": "integer"},
-        "level": {"enum": ["beginner", "intermediate", "advanced"]},
+        "level": {"enum": list(LEVELS)},
         "language": {"type": "string", "pattern": "^[a-z]{2}$"},
         "description": texts,
         "tags": {"type": "array", "items": slug},

@@ -2,16 +2,45 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from catalog.linkcheck.results import Status, Target
 from catalog.linkcheck.shard import in_shard
+from catalog.search import Filterable
+
+
+class _Selectable(Filterable, Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T", bound=_Selectable)
 
 if TYPE_CHECKING:
     from catalog.index import Index
     from catalog.models import Catalog, Resource
     from catalog.settings import CheckSettings
+
+
+def _target(
+    rid: str,
+    url: str,
+    line: int | None,
+    check: Mapping[str, Any] | None,
+    shard: tuple[int, int] | None,
+) -> Target | None:
+    url = url.strip()
+    if shard is not None and not in_shard(url, shard):
+        return None
+    check = check or {}
+    return Target(
+        id=rid,
+        url=url,
+        line=line,
+        skip_reason=(check.get("reason") or "check.skip") if check.get("skip") else None,
+        accept=frozenset(check.get("accept") or ()),
+    )
 
 
 def targets_for(
@@ -22,21 +51,41 @@ def targets_for(
 ) -> list[Target]:
     """One :class:`Target` per resource (all of them by default), in catalog order."""
     targets = []
-    for resource in catalog.resources if resources is None else resources:
-        url = resource.url.strip()
-        if shard is not None and not in_shard(url, shard):
-            continue
-        check = resource.check
-        targets.append(
-            Target(
-                id=resource.id,
-                url=url,
-                line=catalog.line_of(resource.id),
-                skip_reason=(check.reason or "check.skip") if check and check.skip else None,
-                accept=frozenset(check.accept) if check else frozenset(),
-            )
-        )
+    for r in catalog.resources if resources is None else resources:
+        check = r.check.model_dump() if r.check else None
+        target = _target(r.id, r.url, catalog.line_of(r.id), check, shard)
+        if target is not None:
+            targets.append(target)
     return targets
+
+
+def _narrow(
+    items: Sequence[T],
+    topic_names: dict[str, str],
+    source: str | None,
+    *,
+    only: Collection[str],
+    topics: tuple[str, ...],
+    kinds: tuple[str, ...],
+    changed: Collection[str] | None,
+) -> list[T]:
+    """The items that pass --topic, --kind, --only and --changed-since, in catalog order."""
+    from catalog.search import Filters, UnknownTopicError, apply
+
+    try:
+        chosen = apply(items, Filters(topics=topics, kinds=kinds).resolved(topic_names))
+    except UnknownTopicError as exc:
+        raise ValueError(f"--topic: {exc}") from None
+    if only:
+        known = {item.id for item in items}
+        unknown = [i for i in only if i not in known]
+        if unknown:
+            where = f" in {source}" if source else ""
+            raise ValueError(f"--only: no resource with id '{unknown[0]}'{where}")
+        chosen = [item for item in chosen if item.id in only]
+    if changed is not None:
+        chosen = [item for item in chosen if item.id in changed]
+    return chosen
 
 
 def select_targets(
@@ -49,20 +98,15 @@ def select_targets(
     shard: tuple[int, int] | None = None,
 ) -> list[Target]:
     """The targets left after every filter; raises ValueError naming the option at fault."""
-    from catalog.search import Filters, UnknownTopicError, filter_resources
-
-    try:
-        resources = filter_resources(catalog, Filters(topics=topics, kinds=kinds))
-    except UnknownTopicError as exc:
-        raise ValueError(f"--topic: {exc}") from None
-    if only:
-        unknown = [i for i in only if catalog.get(i) is None]
-        if unknown:
-            where = f" in {catalog.source}" if catalog.source else ""
-            raise ValueError(f"--only: no resource with id '{unknown[0]}'{where}")
-        resources = [r for r in resources if r.id in only]
-    if changed is not None:
-        resources = [r for r in resources if r.id in changed]
+    resources = _narrow(
+        catalog.resources,
+        catalog.topic_ids(),
+        catalog.source,
+        only=only,
+        topics=topics,
+        kinds=kinds,
+        changed=changed,
+    )
     return targets_for(catalog, resources, shard=shard)
 
 
@@ -77,38 +121,20 @@ def select_from_index(
 ) -> list[Target]:
     """:func:`select_targets` over a cached :class:`~catalog.index.Index`: the same targets,
     without importing Pydantic or parsing YAML when the catalog has not changed."""
-    from catalog.search import Filters, UnknownTopicError, apply
-
-    try:
-        entries = apply(
-            index.entries, Filters(topics=topics, kinds=kinds).resolved(index.topic_names())
-        )
-    except UnknownTopicError as exc:
-        raise ValueError(f"--topic: {exc}") from None
-    if only:
-        known = {e.id for e in index.entries}
-        unknown = [i for i in only if i not in known]
-        if unknown:
-            where = f" in {index.source}" if index.source else ""
-            raise ValueError(f"--only: no resource with id '{unknown[0]}'{where}")
-        entries = [e for e in entries if e.id in only]
-    if changed is not None:
-        entries = [e for e in entries if e.id in changed]
+    entries = _narrow(
+        index.entries,
+        index.topic_names(),
+        index.source,
+        only=only,
+        topics=topics,
+        kinds=kinds,
+        changed=changed,
+    )
     targets = []
-    for entry in entries:
-        url = entry.url.strip()
-        if shard is not None and not in_shard(url, shard):
-            continue
-        check = entry.data.get("check") or {}
-        targets.append(
-            Target(
-                id=entry.id,
-                url=url,
-                line=entry.line,
-                skip_reason=(check.get("reason") or "check.skip") if check.get("skip") else None,
-                accept=frozenset(check.get("accept") or ()),
-            )
-        )
+    for e in entries:
+        target = _target(e.id, e.url, e.line, e.data.get("check"), shard)
+        if target is not None:
+            targets.append(target)
     return targets
 
 
