@@ -197,3 +197,10 @@ def write_report(target: Path, text: str) -> None:
         Path(tmp).replace(target)
     except OSError as exc:
         raise fail(f"cannot write {target}: {exc.strerror}") from None
+
+
+def localized_text(value: Any, lang: str) -> str:
+    """A title or note in ``lang``, falling back to English."""
+    if isinstance(value, dict):
+        return str(value.get(lang) or value.get("en", ""))
+    return "" if value is None else str(value)

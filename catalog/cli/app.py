@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from catalog.cli import check, curate, export, query, report, validate
+from catalog.cli import check, curate, export, paths, query, report, validate
 
 app = typer.Typer(
     name="catalog",
@@ -22,7 +22,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _module in (query, validate, check, export, curate, report):
+for _module in (query, paths, validate, check, export, curate, report):
     _module.register(app)
 
 

@@ -1,4 +1,4 @@
-"""Query commands: list, search, show, topics, stats, paths, path.
+"""Query commands: list, search, show, topics, stats (learning paths: cli/paths.py).
 
 They read the catalog through :func:`catalog.index.load_index`, which serves a cached index when
 the file's bytes are unchanged, so they start without importing Pydantic or a YAML reader.
@@ -20,6 +20,7 @@ from catalog.cli._common import (
     kind_option,
     language_option,
     level_option,
+    localized_text,
     make_filters,
     print_json,
     since_option,
@@ -42,8 +43,6 @@ def register(app: typer.Typer) -> None:
     app.command("show")(show)
     app.command("topics")(topics)
     app.command("stats")(stats)
-    app.command("paths")(paths)
-    app.command("path")(path)
 
 
 def _index(catalog: Path | None) -> Index:
@@ -213,7 +212,9 @@ def show(
             continue
         if key == "topics":
             value = [
-                f"{t} ({_text(index.topics[t]['title'], 'en')})" if t in index.topics else t
+                f"{t} ({localized_text(index.topics[t]['title'], 'en')})"
+                if t in index.topics
+                else t
                 for t in value
             ]
         shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
@@ -269,7 +270,9 @@ def topics(
     table.add_column("aliases", overflow="fold")
     for t, topic in index.topics.items():
         aliases = ", ".join(topic.get("aliases", []))
-        table.add_row(Text(t), str(counts[t]), Text(_text(topic["title"], lang)), Text(aliases))
+        table.add_row(
+            Text(t), str(counts[t]), Text(localized_text(topic["title"], lang)), Text(aliases)
+        )
     console().print(table)
 
 
@@ -325,112 +328,3 @@ def stats(
     out = console()
     out.print(f"[bold]{len(entries)}[/] resources")
     out.print(Columns(tables, padding=(1, 4)))
-
-
-def _text(value: Any, lang: str) -> str:
-    if isinstance(value, dict):
-        return str(value.get(lang) or value.get("en", ""))
-    return "" if value is None else str(value)
-
-
-def paths(
-    catalog: Path | None = catalog_option(),
-    lang: str = typer.Option("en", "--lang", help="Language of titles: en or fa."),
-    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
-) -> None:
-    """List the learning paths.
-
-    Example:
-
-      catalog paths --lang fa
-    """
-    from rich.table import Table
-    from rich.text import Text
-
-    from catalog.cli._common import console
-
-    index = _index(catalog)
-    if json_out:
-        rows = [
-            {
-                "id": key,
-                "title": p["title"],
-                "description": p.get("description"),
-                "steps": len(p["steps"]),
-            }
-            for key, p in index.paths.items()
-        ]
-        print_json({"count": len(rows), "paths": rows})
-        return
-    if not index.paths:
-        typer.echo("This catalog has no learning paths.", err=True)
-        return
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("path", style="cyan", no_wrap=True)
-    table.add_column("steps", justify="right")
-    table.add_column("title", overflow="fold")
-    for key, p in index.paths.items():
-        table.add_row(Text(key), str(len(p["steps"])), Text(_text(p["title"], lang)))
-    console().print(table)
-
-
-def path(
-    name: str = typer.Argument(..., help="The path's id (see 'catalog paths')."),
-    catalog: Path | None = catalog_option(),
-    lang: str = typer.Option("en", "--lang", help="Language of titles and notes: en or fa."),
-    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
-) -> None:
-    """Show one learning path as a numbered sequence.
-
-    Example:
-
-      catalog path from-zero
-    """
-    import difflib
-
-    from rich.markup import escape
-
-    from catalog.cli._common import console
-
-    index = _index(catalog)
-    found = index.paths.get(name)
-    if found is None:
-        close = difflib.get_close_matches(name, list(index.paths), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "see 'catalog paths'"
-        raise fail(f"no learning path '{name}'", code=ExitCode.PROBLEMS, hint=hint)
-    steps = []
-    for number, step in enumerate(found["steps"], start=1):
-        entry = index.get(step["id"])
-        steps.append((number, step, entry))
-    if json_out:
-        print_json(
-            {
-                "id": name,
-                "title": found["title"],
-                "description": found.get("description"),
-                "steps": [
-                    {
-                        "step": n,
-                        "id": s["id"],
-                        "note": s["note"],
-                        "resource": e.as_json() if e else None,
-                    }
-                    for n, s, e in steps
-                ],
-            }
-        )
-        return
-    out = console()
-    out.print(f"[bold]{escape(_text(found['title'], lang))}[/]")
-    description = _text(found.get("description"), lang)
-    if description:
-        out.print(escape(description))
-    for number, step, entry in steps:
-        title = entry.title if entry else step["id"]
-        detail = f"{entry.kind}, {entry.level}, {entry.year}" if entry else "missing"
-        out.print(f"\n[bold]{number}.[/] {escape(title)} [dim]({escape(detail)})[/]")
-        out.print(f"   {escape(_text(step['note'], lang))}")
-        if entry:
-            out.print(
-                f"   [link={escape(entry.url)}]{escape(entry.url)}[/link]  [cyan]{entry.id}[/]"
-            )
