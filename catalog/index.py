@@ -182,27 +182,33 @@ class Index:
 def _postings(entries: list[Entry], topics: dict[str, dict[str, Any]]) -> dict[str, bytes]:
     """word -> flat uint32 [entry, weight, entry, weight, ...], keeping each entry's best
     weight. Stored as bytes so that loading the cache does not build millions of ints."""
-    best: dict[str, dict[int, int]] = {}
+    postings: dict[str, array.array[int]] = {}
+    # Entries are visited in order, so each word's list comes out sorted by entry.
     for i, entry in enumerate(entries):
-        fields = {
-            "title": entry.title,
-            "topics": " ".join(
-                [*entry.topics, *entry.data.get("tags", [])]
-                + [_all_languages(topics[t]["title"]) for t in entry.topics if t in topics]
+        fields = (
+            (WEIGHTS["title"], entry.title),
+            (
+                WEIGHTS["topics"],
+                " ".join(
+                    [*entry.topics, *entry.data.get("tags", [])]
+                    + [_all_languages(topics[t]["title"]) for t in entry.topics if t in topics]
+                ),
             ),
-            "authors": " ".join(entry.authors),
-            "description": " ".join(entry.descriptions.values()),
-        }
-        for name, text in fields.items():
-            weight = WEIGHTS[name]
-            for word in set(words(text)):
-                per_entry = best.setdefault(word, {})
-                if per_entry.get(i, 0) < weight:
-                    per_entry[i] = weight
-    return {
-        word: array.array("I", [x for pair in sorted(m.items()) for x in pair]).tobytes()
-        for word, m in best.items()
-    }
+            (WEIGHTS["authors"], " ".join(entry.authors)),
+            (WEIGHTS["description"], " ".join(entry.descriptions.values())),
+        )
+        best: dict[str, int] = {}
+        for weight, text in fields:
+            for word in words(text):
+                if best.get(word, 0) < weight:
+                    best[word] = weight
+        for word, weight in best.items():
+            hits = postings.get(word)
+            if hits is None:
+                hits = postings[word] = array.array("I")
+            hits.append(i)
+            hits.append(weight)
+    return {word: hits.tobytes() for word, hits in postings.items()}
 
 
 def _code_stamp() -> bytes:

@@ -19,12 +19,19 @@ _PERSIAN = str.maketrans(
     }
 )
 _MARKS = re.compile(r"[\u064b-\u065f\u0670]")  # Arabic diacritics
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u200c\u200d]")
 
 
 def normalize(text: str) -> str:
     """Case-fold and unify the spellings a reader may type (NFKC, Persian letters, no ZWNJ)."""
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_PERSIAN)
-    return _MARKS.sub("", text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    text = text.casefold()
+    # The Arabic-script fixes are only needed when such characters are there (most text is
+    # Latin, and str.translate with a mapping is slow on long strings).
+    if _ARABIC_SCRIPT.search(text):
+        text = _MARKS.sub("", text.translate(_PERSIAN))
+    return text
 
 
 def words(text: str) -> list[str]:
