@@ -58,28 +58,30 @@ def _filters(index: Index, *options: Any) -> Any:
     return resolve_filters(make_filters(*options), index.topic_names())
 
 
-def _table(entries: list[Entry], scores: list[float] | None = None) -> None:
+def _table(entries: list[Entry]) -> None:
     from rich.table import Table
     from rich.text import Text
 
     from catalog.cli._common import console
 
+    out = console()
+    # Ids are never cut (they are what `catalog show` takes). On a narrow terminal (80 columns
+    # is common) the level column goes, so the title keeps some room.
+    wide = out.width >= 100
     table = Table(box=None, header_style="bold", pad_edge=False, expand=True)
-    table.add_column("id", style="cyan", no_wrap=True, overflow="ellipsis", max_width=32)
+    table.add_column("id", style="cyan", no_wrap=True)
     table.add_column("title", overflow="fold", ratio=1, min_width=24)
     table.add_column("kind", no_wrap=True)
-    table.add_column("level", no_wrap=True)
+    if wide:
+        table.add_column("level", no_wrap=True)
     table.add_column("year", justify="right", no_wrap=True)
     for entry in entries:
         # Text objects are never parsed as markup, so titles like "[x]" print as written.
-        table.add_row(
-            Text(entry.id),
-            Text(entry.title),
-            Text(entry.kind),
-            Text(entry.level),
-            Text(str(entry.year)),
-        )
-    console().print(table)
+        cells = [Text(entry.id), Text(entry.title), Text(entry.kind)]
+        if wide:
+            cells.append(Text(entry.level))
+        table.add_row(*cells, Text(str(entry.year)))
+    out.print(table)
 
 
 def list_(
