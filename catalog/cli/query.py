@@ -219,7 +219,12 @@ def show(
                 else t
                 for t in value
             ]
-        shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        if isinstance(value, bool):
+            shown = "yes" if value else "no"
+        elif isinstance(value, list):
+            shown = ", ".join(map(str, value))
+        else:
+            shown = str(value)
         if isinstance(value, dict):
             shown = ", ".join(f"{k}: {v}" for k, v in value.items())
         grid.add_row(key, Text(shown))
