@@ -70,15 +70,16 @@ def validate(
             }
         )
     elif format is ValidateFormat.github:
+        from catalog.workflow_commands import escape_data, escape_property
+
         for p in problems:
             level = "warning" if p.severity == "warning" else "error"
             text = f"{p.path}: {p.message}" if p.path else p.message
             if p.hint:
                 text += f" ({p.hint})"
-            text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            typer.echo(
-                f"::{level} file={p.file},line={max(p.line, 1)},col={max(p.column, 1)}::{text}"
-            )
+            text = escape_data(text)
+            where = f"file={escape_property(p.file)},line={max(p.line, 1)},col={max(p.column, 1)}"
+            typer.echo(f"::{level} {where}::{text}")
     else:
         from catalog.cli._common import print_problems
         from catalog.errors import CatalogValidationError

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from catalog.linkcheck.results import LinkResult, Status, summary
+from catalog.workflow_commands import escape_data, escape_property
 
 # Worst first: the order of groups in every report.
 ORDER = (
@@ -99,15 +100,6 @@ def render_markdown(results: Sequence[LinkResult], options: ReportOptions) -> st
     return "\n".join(lines) + "\n"
 
 
-def _escape_data(text: str) -> str:
-    # GitHub workflow commands: %, CR and LF must be escaped in the message.
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def render_github(results: Sequence[LinkResult], options: ReportOptions) -> str:
     lines = []
     for status, members in grouped(results):
@@ -115,11 +107,11 @@ def render_github(results: Sequence[LinkResult], options: ReportOptions) -> str:
             continue
         for r in members:
             level = "error" if r.failing else "warning"
-            where = f"file={_escape_property(options.file)}"
+            where = f"file={escape_property(options.file)}"
             if r.line:
                 where += f",line={r.line}"
-            title = _escape_property(f"{status.value}: {r.id}")
-            lines.append(f"::{level} {where},title={title}::{_escape_data(f'{r.url}: {_note(r)}')}")
+            title = escape_property(f"{status.value}: {r.id}")
+            lines.append(f"::{level} {where},title={title}::{escape_data(f'{r.url}: {_note(r)}')}")
     lines.append(_headline(results, options))
     return "\n".join(lines) + "\n"
 

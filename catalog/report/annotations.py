@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from catalog.report.markdown import groups
 from catalog.report.model import Report, is_failing
+from catalog.workflow_commands import escape_data, escape_property
 
 _QUIET = frozenset({"ok", "redirected", "skipped"})
 
@@ -19,22 +20,13 @@ def render_annotations(report: Report, catalog_path: str = "resources.yaml") -> 
     for status, results in groups([r for r in report.results if r["status"] not in _QUIET]).items():
         for r in results:
             level = "error" if is_failing(r) else "warning"
-            where = f"file={_property(catalog_path)}"
+            where = f"file={escape_property(catalog_path)}"
             line = r.get("line")
             if isinstance(line, int) and not isinstance(line, bool) and line > 0:
                 where += f",line={line}"
-            title = _property(f"{status}: {r['id']}")
+            title = escape_property(f"{status}: {r['id']}")
             message = f"{r['url']}: {r.get('detail') or status}"
-            lines.append(f"::{level} {where},title={title}::{_data(message)}")
+            lines.append(f"::{level} {where},title={title}::{escape_data(message)}")
     counts = ", ".join(f"{n} {s}" for s, n in report.summary.items()) or "nothing checked"
     lines.append(f"{len(report.results)} links: {counts}; {len(report.failing)} failing")
     return "\n".join(lines) + "\n"
-
-
-def _data(text: str) -> str:
-    # Workflow commands treat %, CR and LF specially in the message.
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
