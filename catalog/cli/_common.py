@@ -65,6 +65,14 @@ def print_problems(error: CatalogError, err: Console) -> None:
         err.print(f"[{style}]{escape(str(problem))}[/]", soft_wrap=True)
 
 
+def _unreadable(error: CatalogError) -> typer.Exit:
+    """Print every problem of a catalog a command cannot use; return the exit (code 2)."""
+    err = console(stderr=True)
+    print_problems(error, err)
+    err.print("The catalog cannot be read; run 'catalog validate' for details.")
+    return typer.Exit(ExitCode.USAGE)
+
+
 def load_catalog(path: Path | None) -> Catalog:
     """Load the catalog for a command, or print every problem and exit 2."""
     from catalog.errors import CatalogError
@@ -73,10 +81,7 @@ def load_catalog(path: Path | None) -> Catalog:
     try:
         return load(resolve_path(path))
     except CatalogError as exc:
-        err = console(stderr=True)
-        print_problems(exc, err)
-        err.print("The catalog cannot be read; run 'catalog validate' for details.")
-        raise typer.Exit(ExitCode.USAGE) from None
+        raise _unreadable(exc) from None
 
 
 def print_json(data: Any) -> None:
@@ -168,10 +173,7 @@ def load_index_or_exit(path: Path | None) -> Any:
     try:
         return load_index(resolve_path(path))
     except CatalogError as exc:
-        err = console(stderr=True)
-        print_problems(exc, err)
-        err.print("The catalog cannot be read; run 'catalog validate' for details.")
-        raise typer.Exit(ExitCode.USAGE) from None
+        raise _unreadable(exc) from None
 
 
 def resolve_filters(filters: Any, topic_names: dict[str, str]) -> Any:
