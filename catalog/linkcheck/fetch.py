@@ -32,7 +32,7 @@ from catalog.linkcheck.classify import (
 )
 from catalog.linkcheck.gates import Gates, hostname
 from catalog.linkcheck.results import Outcome, Status
-from catalog.linkcheck.transport import Client, send_aiohttp
+from catalog.linkcheck.transport import Client, read_capped, send_aiohttp
 
 MAX_HOPS = 10
 
@@ -127,14 +127,7 @@ class Fetcher:
         try:
             body = b""
             if read > 0 and method != "HEAD":
-                chunks: list[bytes] = []
-                size = 0
-                async for chunk in response.aiter_raw():
-                    chunks.append(chunk)
-                    size += len(chunk)
-                    if size >= read:
-                        break
-                body = b"".join(chunks)[:read]
+                body = await read_capped(response.aiter_raw(), read)
             return response.status_code, response.headers, body
         finally:
             await response.aclose()

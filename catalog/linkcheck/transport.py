@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import socket
 import ssl
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import httpx
@@ -162,6 +162,19 @@ def make_client(
     )
 
 
+async def read_capped(chunks: AsyncIterator[bytes], limit: int) -> bytes:
+    """At most ``limit`` bytes of a streamed body; stops reading as soon as it has them, so a
+    huge body is never downloaded."""
+    parts: list[bytes] = []
+    size = 0
+    async for chunk in chunks:
+        parts.append(chunk)
+        size += len(chunk)
+        if size >= limit:
+            break
+    return b"".join(parts)[:limit]
+
+
 async def send_aiohttp(
     session: aiohttp.ClientSession,
     method: str,
@@ -185,14 +198,7 @@ async def send_aiohttp(
     try:
         body = b""
         if read > 0 and method != "HEAD":
-            chunks: list[bytes] = []
-            size = 0
-            async for chunk in response.content.iter_any():
-                chunks.append(chunk)
-                size += len(chunk)
-                if size >= read:
-                    break
-            body = b"".join(chunks)[:read]
+            body = await read_capped(response.content.iter_any(), read)
         return response.status, response.headers, body
     finally:
         if method == "HEAD":
