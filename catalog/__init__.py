@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from catalog._version import __version__
 from catalog.errors import CatalogError, CatalogReadError, CatalogValidationError, Problem
 
 if TYPE_CHECKING:
@@ -53,19 +54,7 @@ _LAZY = {
 }
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("catalog")
-    except PackageNotFoundError:  # a source tree that was never installed
-        return "0.0.0"
-
-
 def __getattr__(name: str) -> Any:
-    # importlib.metadata alone costs ~40 ms; only pay for it when the version is asked for.
-    if name == "__version__":
-        return _version()
     if name in _LAZY:
         import importlib
 

@@ -187,12 +187,12 @@ def run(config: RunConfig) -> int:
         targets = _targets(config, index, path)
     except (ValueError, LinkCheckError) as exc:
         raise fail(str(exc)) from None
-    err = _console()
+    err = _Stderr()
     cache = None
     if not config.no_cache:
         cache = Cache.load(config.cache or default_path())
         if cache.warning:
-            err.print(f"[yellow]warning:[/] {_escape(cache.warning)}", soft_wrap=True)
+            err.warn(cache.warning)
 
     results, interrupted = _drive(targets, options, cache, err)
 
@@ -200,7 +200,7 @@ def run(config: RunConfig) -> int:
         try:
             cache.save()
         except OSError as exc:
-            err.print(f"[yellow]warning:[/] cannot write the cache {cache.path}: {exc.strerror}")
+            err.warn(f"cannot write the cache {cache.path}: {exc.strerror}")
     report_options = ReportOptions(file=_shown(path), interrupted=interrupted)
     text = report_format.renderer()(results, report_options)
     if config.json_report is not None:
@@ -211,10 +211,10 @@ def run(config: RunConfig) -> int:
         import sys
 
         sys.stdout.write(text)
-    _step_summary(results, report_options)
+    _step_summary(results, report_options, err)
     if interrupted:
         saved = "; what was checked is in the cache" if cache is not None else ""
-        err.print(f"Interrupted: the report is partial{saved}.")
+        err.line(f"Interrupted: the report is partial{saved}.")
         return int(ExitCode.INTERRUPTED)
     return int(ExitCode.PROBLEMS if any(r.failing for r in results) else ExitCode.OK)
 
@@ -227,16 +227,44 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _console() -> Console:
-    from catalog.cli._common import console
+class _Stderr:
+    """Where progress and warnings go. Rich is imported only when stderr may be a terminal
+    (for the progress bar) or when there is a warning to colour; a plain CI run, with stderr
+    redirected, writes its progress lines directly and never pays for Rich's import."""
 
-    return console(stderr=True)
+    def __init__(self) -> None:
+        import os
+        import sys
 
+        self._console: Console | None = None
+        # Rich also honours TTY_COMPATIBLE and FORCE_COLOR; when either is set, Rich decides.
+        maybe = sys.stderr.isatty() or any(
+            name in os.environ for name in ("TTY_COMPATIBLE", "FORCE_COLOR")
+        )
+        self.terminal = maybe and self.console.is_terminal
 
-def _escape(text: str) -> str:
-    from rich.markup import escape
+    @property
+    def console(self) -> Console:
+        if self._console is None:
+            from catalog.cli._common import console
 
-    return escape(text)
+            self._console = console(stderr=True)
+        return self._console
+
+    def line(self, text: str) -> None:
+        """Plain text (no markup), one line."""
+        if self._console is None:
+            import sys
+
+            sys.stderr.write(text + "\n")
+            sys.stderr.flush()
+        else:
+            self._console.print(text, markup=False, highlight=False, soft_wrap=True)
+
+    def warn(self, text: str) -> None:
+        from rich.markup import escape
+
+        self.console.print(f"[yellow]warning:[/] {escape(text)}", soft_wrap=True)
 
 
 def _options(config: RunConfig, index: Index) -> CheckOptions:
@@ -287,15 +315,19 @@ def _targets(config: RunConfig, index: Index, path: Path) -> list[Target]:
 
 
 def _drive(
-    targets: list[Target], options: CheckOptions, cache: Cache | None, err: Console
+    targets: list[Target], options: CheckOptions, cache: Cache | None, err: _Stderr
 ) -> tuple[list[LinkResult], bool]:
     """Run the check in an event loop; Ctrl-C cancels it and keeps what is done."""
     import asyncio
     import contextlib
     import signal
 
+    from catalog.cli._common import settle
     from catalog.linkcheck import check_links
+    from catalog.linkcheck.transport import load_aiohttp
 
+    load_aiohttp()
+    settle()  # again: the HTTP client's modules are loaded now
     results: list[LinkResult] = []
     progress = _Progress(len(targets), err)
 
@@ -328,13 +360,13 @@ def _drive(
 class _Progress:
     """A Rich progress bar on a terminal; otherwise a plain line every few seconds."""
 
-    def __init__(self, total: int, err: Console) -> None:
+    def __init__(self, total: int, err: _Stderr) -> None:
         import time
 
         self.total, self.err, self.done, self.failing = total, err, 0, 0
         self._last = time.monotonic()
         self._bar: Any = None
-        if err.is_terminal and total:
+        if err.terminal and total:
             from rich.progress import (
                 BarColumn,
                 MofNCompleteColumn,
@@ -350,7 +382,7 @@ class _Progress:
                 TextColumn("{task.fields[rate]} links/s"),
                 TimeRemainingColumn(),
                 TextColumn("[red]{task.fields[failing]} failing"),
-                console=err,
+                console=err.console,
                 transient=True,
             )
             self._task = self._bar.add_task("check", total=total, rate="-", failing=0)
@@ -368,17 +400,14 @@ class _Progress:
             self._bar.update(self._task, advance=1, rate=f"{rate:.0f}", failing=self.failing)
         elif now - self._last >= 2.0 or self.done == self.total:
             self._last = now
-            self.err.print(
-                f"checked {self.done}/{self.total} links, {self.failing} failing so far",
-                highlight=False,
-            )
+            self.err.line(f"checked {self.done}/{self.total} links, {self.failing} failing so far")
 
     def stop(self) -> None:
         if self._bar is not None:
             self._bar.stop()
 
 
-def _step_summary(results: list[LinkResult], options: Any) -> None:
+def _step_summary(results: list[LinkResult], options: Any, err: _Stderr) -> None:
     """Append the Markdown report to $GITHUB_STEP_SUMMARY when GitHub Actions sets it."""
     import os
 
@@ -390,7 +419,4 @@ def _step_summary(results: list[LinkResult], options: Any) -> None:
             with Path(target).open("a", encoding="utf-8") as handle:
                 handle.write(render_markdown(results, options))
         except OSError as exc:
-            _console().print(
-                f"[yellow]warning:[/] cannot append to GITHUB_STEP_SUMMARY ({_escape(target)}): "
-                f"{_escape(exc.strerror or str(exc))}"
-            )
+            err.warn(f"cannot append to GITHUB_STEP_SUMMARY ({target}): {exc.strerror or exc}")

@@ -17,6 +17,7 @@ import asyncio
 import email.utils
 import socket
 import ssl
+import sys
 import time
 from collections.abc import Iterator, Mapping
 
@@ -78,8 +79,6 @@ def classify_exception(exc: BaseException) -> tuple[Status, str, bool]:
     Walks the cause chain, because transports re-wrap errors (httpx-aiohttp maps every aiohttp
     connection error to ``httpx.ConnectTimeout``, which must not count as a timeout).
     """
-    import httpx
-
     # A cancelled inner task is how wait_for times out; it says nothing about the cause.
     chain = [e for e in _chain(exc) if not isinstance(e, asyncio.CancelledError)]
     if isinstance(exc, asyncio.TimeoutError | TimeoutError):
@@ -98,17 +97,30 @@ def classify_exception(exc: BaseException) -> tuple[Status, str, bool]:
     if found is not None:
         return found
     innermost = chain[-1]
-    if isinstance(innermost, asyncio.TimeoutError | TimeoutError | httpx.TimeoutException):
+    if isinstance(innermost, asyncio.TimeoutError | TimeoutError):
         return Status.TIMEOUT, "no answer in time", True
     if isinstance(innermost, ConnectionRefusedError):
         return Status.ERROR, "connection refused", False
-    if isinstance(innermost, ConnectionResetError | httpx.ReadError | httpx.WriteError):
+    if isinstance(innermost, ConnectionResetError):
         return Status.ERROR, "connection reset", True
-    if isinstance(innermost, httpx.RemoteProtocolError):
-        return Status.ERROR, f"malformed response: {_first_line(str(innermost))}", False
-    if isinstance(innermost, httpx.ConnectError):
-        return Status.ERROR, f"connection failed: {innermost}", True
-    return Status.ERROR, f"{type(innermost).__name__}: {innermost}", False
+    return _httpx(innermost) or (Status.ERROR, f"{type(innermost).__name__}: {innermost}", False)
+
+
+def _httpx(err: BaseException) -> tuple[Status, str, bool] | None:
+    """httpx's errors; only an httpx client (the tests' MockTransport) raises them, and that
+    client has imported httpx already, so the check never imports it for nothing."""
+    httpx = sys.modules.get("httpx")
+    if httpx is None:
+        return None
+    if isinstance(err, httpx.TimeoutException):
+        return Status.TIMEOUT, "no answer in time", True
+    if isinstance(err, httpx.ReadError | httpx.WriteError):
+        return Status.ERROR, "connection reset", True
+    if isinstance(err, httpx.RemoteProtocolError):
+        return Status.ERROR, f"malformed response: {_first_line(str(err))}", False
+    if isinstance(err, httpx.ConnectError):
+        return Status.ERROR, f"connection failed: {err}", True
+    return None
 
 
 def _aiohttp(chain: list[BaseException]) -> tuple[Status, str, bool] | None:

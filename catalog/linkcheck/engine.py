@@ -17,8 +17,7 @@ import ssl
 from collections import defaultdict, deque
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass, field
-
-import httpx
+from typing import TYPE_CHECKING
 
 from catalog.linkcheck.cache import Cache
 from catalog.linkcheck.fetch import FetchConfig, Fetcher
@@ -27,6 +26,9 @@ from catalog.linkcheck.guard import NetworkGuard
 from catalog.linkcheck.hosts import Endpoints, RuleSet, default_rules
 from catalog.linkcheck.results import DEFAULT_FAIL_ON, LinkResult, Outcome, Status, Target
 from catalog.linkcheck.transport import make_client
+
+if TYPE_CHECKING:
+    import httpx
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ async def check_links(
         ssl_context=options.ssl_context,
         transport=options.transport,
     ) as client:
-        fetcher = Fetcher(client, gates, config)
+        fetcher = Fetcher(client, gates, config, ssl_context=options.ssl_context)
 
         async def check(url: str) -> Outcome:
             rule = rules.find(url)

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import asyncio
 import random
+import ssl
 import sys
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-
-import httpx
+from typing import TYPE_CHECKING, cast
 
 from catalog.linkcheck.classify import (
     PERMANENT_REDIRECTS,
@@ -32,7 +32,11 @@ from catalog.linkcheck.classify import (
 )
 from catalog.linkcheck.gates import Gates, hostname
 from catalog.linkcheck.results import Outcome, Status
-from catalog.linkcheck.transport import Client, read_capped, send_aiohttp
+from catalog.linkcheck.transport import Client, read_capped, send_aiohttp, tls_for
+
+if TYPE_CHECKING:
+    import aiohttp
+    import httpx
 
 MAX_HOPS = 10
 
@@ -80,6 +84,8 @@ def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
 
 def _next_hop(current: str, location: str) -> str:
     """Where a redirect goes; user:password is dropped when the origin changes."""
+    import httpx  # only on a redirect: most links never need it
+
     try:
         here = httpx.URL(current)
         target = here.join(location)
@@ -95,26 +101,41 @@ def _next_hop(current: str, location: str) -> str:
 class Fetcher:
     """Makes requests through the per-host gates; shared by the engine and the host rules."""
 
-    def __init__(self, client: Client, gates: Gates, config: FetchConfig) -> None:
+    def __init__(
+        self,
+        client: Client,
+        gates: Gates,
+        config: FetchConfig,
+        *,
+        ssl_context: ssl.SSLContext | None = None,
+    ) -> None:
+        """``ssl_context`` replaces the system trust store for https (tests add a test CA)."""
         self.client, self.gates, self.config = client, gates, config
+        self.ssl_context = ssl_context
+        # httpx is imported only when a test handed in an httpx client, so look it up lazily.
+        httpx = sys.modules.get("httpx")
+        self._httpx = httpx is not None and isinstance(client, httpx.AsyncClient)
 
     async def _once(
         self, method: str, url: str, headers: Mapping[str, str], read: int
     ) -> tuple[int, Mapping[str, str], bytes]:
         gate = self.gates.get(hostname(url))
         async with gate.slot():
-            if not isinstance(self.client, httpx.AsyncClient):
+            if not self._httpx:
                 # aiohttp's own total timeout covers connecting, the headers and the capped
                 # body read; a second timer per request here would only cost CPU.
+                session = cast("aiohttp.ClientSession", self.client)
+                tls = tls_for(url, self.ssl_context)
                 return await send_aiohttp(
-                    self.client, method, url, headers, read, self.config.timeout
+                    session, method, url, headers, read, self.config.timeout, tls
                 )
+            client = cast("httpx.AsyncClient", self.client)
             if sys.version_info >= (3, 11):
                 # asyncio.timeout does not start a task per request as wait_for does on 3.11.
                 async with asyncio.timeout(self.config.timeout):
-                    return await self._send_httpx(self.client, method, url, headers, read)
+                    return await self._send_httpx(client, method, url, headers, read)
             return await asyncio.wait_for(  # pragma: no cover - Python 3.10
-                self._send_httpx(self.client, method, url, headers, read), self.config.timeout
+                self._send_httpx(client, method, url, headers, read), self.config.timeout
             )
 
     @staticmethod

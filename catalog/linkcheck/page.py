@@ -9,8 +9,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
-import httpx
+from typing import TYPE_CHECKING
 
 from catalog.linkcheck.classify import classify_code, is_success
 from catalog.linkcheck.errors import (
@@ -24,6 +23,9 @@ from catalog.linkcheck.gates import Gates
 from catalog.linkcheck.guard import NetworkGuard
 from catalog.linkcheck.results import Status
 from catalog.linkcheck.transport import make_client
+
+if TYPE_CHECKING:
+    import httpx
 
 
 @dataclass(frozen=True)

@@ -21,23 +21,67 @@ redirects are not followed here: :mod:`catalog.linkcheck.fetch` follows them hop
 
 from __future__ import annotations
 
+import functools
 import socket
 import ssl
+import sys
 from collections.abc import AsyncIterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
-
-import httpx
 
 from catalog.linkcheck.guard import NetworkGuard
 
 if TYPE_CHECKING:
     import aiohttp
+    import httpx
     from aiohttp.abc import ResolveResult
 
 PROJECT_URL = "https://github.com/transformers-catalog/catalog"
 # identity: bodies are read raw and capped, never decompressed (no zip bombs either)
 HEADERS = {"Accept": "*/*", "Accept-Encoding": "identity"}
 Client: TypeAlias = "httpx.AsyncClient | aiohttp.ClientSession"
+
+
+def load_aiohttp() -> None:
+    """Import aiohttp without letting it read the system trust store twice for nothing.
+
+    aiohttp builds two TLS contexts when it is imported, and each reads the whole CA bundle
+    (about 80 ms together here, a tenth of a whole benchmark run). The checker never uses
+    them: every https request carries :func:`default_tls` (or the caller's context), built
+    when the first https URL needs it. So during this one import the two methods that read
+    the bundle do nothing, and they are put back right after. The contexts aiohttp keeps have
+    no CA at all: anything falling back to them fails verification, it never skips it.
+    """
+    if "aiohttp" in sys.modules:
+        return
+    names = ("load_default_certs", "set_default_verify_paths")
+    own = {name: vars(ssl.SSLContext).get(name) for name in names}
+    try:
+        for name in names:
+            setattr(ssl.SSLContext, name, _no_trust_store)
+        import aiohttp  # noqa: F401
+    finally:
+        for name, method in own.items():
+            if method is None:  # inherited from the C base class: uncover it again
+                delattr(ssl.SSLContext, name)
+            else:
+                setattr(ssl.SSLContext, name, method)
+
+
+def _no_trust_store(self: ssl.SSLContext, *args: Any) -> None:
+    return None
+
+
+@functools.cache
+def default_tls() -> ssl.SSLContext:
+    """The verifying TLS context for https links: the system trust store, read once."""
+    return ssl.create_default_context()
+
+
+def tls_for(url: str, custom: ssl.SSLContext | None) -> ssl.SSLContext | bool:
+    """What aiohttp's ``ssl=`` gets for ``url``: a context for https, the default otherwise."""
+    if url[:6].lower() != "https:":
+        return True
+    return custom if custom is not None else default_tls()
 
 
 def user_agent() -> str:
@@ -110,6 +154,7 @@ def make_session(
     ssl_context: ssl.SSLContext | None = None,
 ) -> aiohttp.ClientSession:
     """An aiohttp session whose every connection goes through ``guard``."""
+    load_aiohttp()
     import aiohttp
 
     connector = aiohttp.TCPConnector(
@@ -147,10 +192,12 @@ def make_client(
     ``transport`` replaces the network (``httpx.MockTransport`` in unit tests); ``hosts`` replaces
     DNS with a fixed table; ``ssl_context`` replaces the system trust store (tests add a test CA).
     """
-    from http.cookiejar import CookieJar, DefaultCookiePolicy
-
     if transport is None:
         return make_session(guard, limit=limit, hosts=hosts, ssl_context=ssl_context)
+    from http.cookiejar import CookieJar, DefaultCookiePolicy
+
+    import httpx
+
     return httpx.AsyncClient(
         transport=transport,
         headers=HEADERS | {"User-Agent": user_agent()},
@@ -182,9 +229,11 @@ async def send_aiohttp(
     headers: Mapping[str, str],
     read: int,
     timeout: float,
+    tls: ssl.SSLContext | bool = True,
 ) -> tuple[int, Mapping[str, str], bytes]:
     """One request, no redirects; the body is read only up to ``read`` bytes; ``timeout``
-    seconds for all of it (connecting, the headers, the capped body)."""
+    seconds for all of it (connecting, the headers, the capped body); ``tls`` as from
+    :func:`tls_for`."""
     from aiohttp import ClientTimeout
     from yarl import URL
 
@@ -194,6 +243,7 @@ async def send_aiohttp(
         headers=dict(headers),
         allow_redirects=False,
         timeout=ClientTimeout(total=timeout),
+        ssl=tls,
     )
     try:
         body = b""

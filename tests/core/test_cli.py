@@ -201,3 +201,19 @@ def test_python_dash_m_and_exit_code_2_on_bad_usage(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "No such option" in result.stderr
+
+
+def test_the_lazy_command_table_matches_the_modules() -> None:
+    """app.COMMANDS names every command of every module, in help order, and nothing else."""
+    from catalog.cli.app import COMMANDS, build_module
+
+    found: dict[str, str] = {}
+    for module in dict.fromkeys(COMMANDS.values()):
+        found |= dict.fromkeys(build_module(module), module)
+    assert list(found.items()) == list(COMMANDS.items())
+
+
+def test_unknown_command_suggests_the_closest(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("serch", "attention", catalog=None)
+    assert result.exit_code == 2
+    assert "Did you mean 'search'?" in result.output

@@ -274,3 +274,122 @@ def test_default_cache_location(
     )
     assert result.exit_code == 0
     assert (tmp_path / "xdg" / "catalog" / "linkcheck.json").is_file()
+
+
+def _run_script(
+    args: list[str], env: dict[str, str] | None = None, *, python: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, *python, "-m", "catalog"] if python else [_script()]
+    return subprocess.run(
+        [*command, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **ENV, **(env or {})},
+        timeout=60,
+        check=False,
+    )
+
+
+def test_progress_bar_on_a_terminal(server: Make, tmp_path: Path) -> None:
+    """With stderr on a terminal, Rich draws the bar: done/total, rate, ETA and failures."""
+    import pty
+
+    s = server({"/slow": srv.sleep_then(0.4, srv.status(200)), "/gone": srv.status(404)})
+    urls = {f"r{i}": s.url(f"/slow?{i}") for i in range(4)} | {"gone": s.url("/gone")}
+    cat = write_catalog(tmp_path / "r.yaml", urls)
+    parent, child = pty.openpty()
+    proc = subprocess.Popen(
+        [_script(), "check", "-c", str(cat), "--no-cache", "--allow-network", "127.0.0.0/8"],
+        stdout=subprocess.DEVNULL,
+        stderr=child,
+        env={**os.environ, "COLUMNS": "120", "NO_COLOR": "1", "TERM": "xterm"},
+    )
+    os.close(child)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(parent, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(parent)
+    assert proc.wait(timeout=30) == 1
+    text = seen.decode("utf-8", "replace")
+    assert "checking" in text
+    assert "/5" in text  # done/total
+    assert "links/s" in text
+    assert "failing" in text
+
+
+def test_plain_progress_and_a_lean_start_up(site: srv.LocalServer, tmp_path: Path) -> None:
+    """Not on a terminal: plain progress lines; and a check imports only what it uses."""
+    cat = write_catalog(tmp_path / "r.yaml", {"a": site.url("/ok"), "b": site.url("/ok?2")})
+    args = ["check", "-c", str(cat), "--no-cache", "--allow-network", "127.0.0.0/8", "-f", "json"]
+    env = {"CATALOG_CACHE_DIR": str(tmp_path / "index")}
+    assert _run_script(args, env).returncode == 0  # builds the query index once
+    result = _run_script(args, env, python=("-X", "importtime"))
+    assert result.returncode == 0, result.stderr
+    assert "checked 2/2 links, 0 failing so far" in result.stderr
+    imported = {
+        line.rsplit("|", 1)[1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert "aiohttp" in imported
+    unused = {"httpx", "rich", "pydantic", "catalog.cli.export", "catalog.cli.curate"}
+    assert imported & unused == set()
+
+
+def test_https_uses_the_system_trust_store(server: Make, tmp_path: Path) -> None:
+    """aiohttp is imported without reading the trust store; the store is read for the first
+    https link instead. A CA named by SSL_CERT_FILE (the system store) makes the link ok."""
+    import ssl
+
+    import trustme
+
+    ca = trustme.CA()
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.9").configure_cert(context)
+    s = server({"/": srv.status(200)}, host="127.0.0.9", ssl_context=context)
+    cat = write_catalog(tmp_path / "r.yaml", {"tls": s.url("/")})
+    bundle = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(bundle))
+    args = ["check", "-c", str(cat), "--no-cache", "--allow-network", "127.0.0.9/32", "-f", "json"]
+    trusted = _run_script(args, {"SSL_CERT_FILE": str(bundle)})
+    assert trusted.returncode == 0, trusted.stderr
+    assert json.loads(trusted.stdout)["summary"] == {"ok": 1}
+    untrusted = _run_script(args, {"SSL_CERT_FILE": str(tmp_path / "none.pem")})
+    assert untrusted.returncode == 1
+    assert "TLS failure" in json.loads(untrusted.stdout)["results"][0]["detail"]
+
+
+def test_aiohttp_import_leaves_tls_verification_intact(tmp_path: Path) -> None:
+    """After load_aiohttp(), ssl works as before; aiohttp's own contexts hold no CA, so a
+    request that fell back to them would fail verification rather than skip it."""
+    import trustme
+
+    bundle = tmp_path / "ca.pem"
+    trustme.CA().cert_pem.write_to_path(str(bundle))
+    code = (
+        "import ssl\n"
+        "from catalog.linkcheck.transport import default_tls, load_aiohttp\n"
+        "load_aiohttp()\n"
+        "import aiohttp.connector as c\n"
+        "assert 'set_default_verify_paths' not in vars(ssl.SSLContext)\n"
+        "assert ssl.create_default_context().cert_store_stats()['x509_ca'] == 1\n"
+        "assert default_tls().cert_store_stats()['x509_ca'] == 1\n"
+        "assert default_tls().verify_mode == ssl.CERT_REQUIRED\n"
+        "assert c._SSL_CONTEXT_VERIFIED.cert_store_stats()['x509_ca'] == 0\n"
+        "assert c._SSL_CONTEXT_VERIFIED.verify_mode == ssl.CERT_REQUIRED\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SSL_CERT_FILE": str(bundle), "SSL_CERT_DIR": str(tmp_path)},
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr

@@ -57,14 +57,14 @@ class RuleSet:
         return merged
 
     def find(self, url: str) -> HostRule | None:
-        import httpx
-
         from catalog.linkcheck.gates import hostname
 
         host = hostname(url)
         candidates = [rule for rule in self.rules if host in rule.hosts]
-        if not candidates:  # the common case, decided without httpx's costlier URL parser
+        if not candidates:  # the common case, decided without importing httpx's URL parser
             return None
+        import httpx
+
         try:
             parsed = httpx.URL(url)
         except httpx.InvalidURL:

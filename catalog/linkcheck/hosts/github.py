@@ -13,12 +13,12 @@ import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-import httpx
-
 from catalog.linkcheck.fetch import Failure, outcome_of
 from catalog.linkcheck.results import Outcome, Status
 
 if TYPE_CHECKING:
+    import httpx
+
     from catalog.linkcheck.fetch import Fetcher
     from catalog.linkcheck.gates import HostLimits
     from catalog.linkcheck.hosts import Endpoints
@@ -53,6 +53,8 @@ class GitHubRule:
         return repo_of(url) is not None
 
     async def check(self, url: str, fetcher: Fetcher) -> Outcome:
+        import httpx  # RuleSet.find has imported it to call handles()
+
         started = time.monotonic()
         repo = repo_of(httpx.URL(url))
         if repo is None:  # pragma: no cover - handles() said otherwise
@@ -90,6 +92,8 @@ class GitHubRule:
 
 
 def _repo_root(url: str) -> str:
+    import httpx
+
     parsed = httpx.URL(url)
     parts = [p for p in parsed.path.split("/") if p]
     return f"https://github.com/{parts[0]}/{parts[1].removesuffix('.git')}"

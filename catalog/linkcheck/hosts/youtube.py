@@ -17,12 +17,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
-import httpx
-
 from catalog.linkcheck.fetch import Failure, outcome_of
 from catalog.linkcheck.results import Outcome, Status
 
 if TYPE_CHECKING:
+    import httpx
+
     from catalog.linkcheck.fetch import Fetcher
     from catalog.linkcheck.gates import HostLimits
     from catalog.linkcheck.hosts import Endpoints
@@ -69,6 +69,8 @@ class YouTubeRule:
 
     async def check(self, url: str, fetcher: Fetcher) -> Outcome:
         started = time.monotonic()
+        import httpx  # RuleSet.find has imported it to call handles()
+
         ref = video_ref(httpx.URL(url))
         if ref is None:  # pragma: no cover - handles() said otherwise
             return await fetcher.check(url)
