@@ -222,6 +222,14 @@ async def read_capped(chunks: AsyncIterator[bytes], limit: int) -> bytes:
     return b"".join(parts)[:limit]
 
 
+@functools.lru_cache(maxsize=8)
+def _total_timeout(seconds: float) -> aiohttp.ClientTimeout:
+    """One immutable timeout object per value, instead of one per request."""
+    from aiohttp import ClientTimeout
+
+    return ClientTimeout(total=seconds)
+
+
 async def send_aiohttp(
     session: aiohttp.ClientSession,
     method: str,
@@ -234,15 +242,14 @@ async def send_aiohttp(
     """One request, no redirects; the body is read only up to ``read`` bytes; ``timeout``
     seconds for all of it (connecting, the headers, the capped body); ``tls`` as from
     :func:`tls_for`."""
-    from aiohttp import ClientTimeout
     from yarl import URL
 
     response = await session.request(
         method,
         URL(url),
-        headers=dict(headers),
+        headers=dict(headers) if headers else None,  # most requests add no header
         allow_redirects=False,
-        timeout=ClientTimeout(total=timeout),
+        timeout=_total_timeout(timeout),
         ssl=tls,
     )
     try:
