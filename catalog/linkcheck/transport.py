@@ -49,7 +49,8 @@ def load_aiohttp() -> None:
     them: every https request carries :func:`default_tls` (or the caller's context), built
     when the first https URL needs it. So during this one import the two methods that read
     the bundle do nothing, and they are put back right after. The contexts aiohttp keeps have
-    no CA at all: anything falling back to them fails verification, it never skips it.
+    no CA at all: anything falling back to them fails verification, it never skips it. (So
+    would a context another thread built during that import: it fails closed too.)
     """
     if "aiohttp" in sys.modules:
         return
