@@ -279,7 +279,10 @@ def test_default_cache_location(
 def _run_script(
     args: list[str], env: dict[str, str] | None = None, *, python: tuple[str, ...] = ()
 ) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, *python, "-m", "catalog"] if python else [_script()]
+    """The installed console script; ``python`` flags run it under this interpreter with them
+    (not ``-m catalog``, which from the repository root would import the source tree)."""
+    script = shutil.which(_script()) or _script()
+    command = [sys.executable, *python, script] if python else [script]
     return subprocess.run(
         [*command, *args],
         capture_output=True,
