@@ -49,26 +49,29 @@ class _LazyCommands(MutableMapping[str, Any]):
     """The root group's command table: names known up front, commands built on first use."""
 
     def __init__(self) -> None:
+        self._names = dict.fromkeys(COMMANDS)  # an ordered set: help lists commands in order
         self._built: dict[str, Any] = {}
 
     def __getitem__(self, name: str) -> Any:
-        if name not in self._built:
-            if name not in COMMANDS:
-                raise KeyError(name)
+        if name not in self._names:
+            raise KeyError(name)
+        if name not in self._built:  # only names from COMMANDS can be still unbuilt
             self._built.update(build_module(COMMANDS[name]))
         return self._built[name]
 
     def __setitem__(self, name: str, command: Any) -> None:
+        self._names[name] = None
         self._built[name] = command
 
     def __delitem__(self, name: str) -> None:
-        del self._built[name]
+        del self._names[name]
+        self._built.pop(name, None)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(COMMANDS)
+        return iter(self._names)
 
     def __len__(self) -> int:
-        return len(COMMANDS)
+        return len(self._names)
 
 
 class _LazyGroup(TyperGroup):

@@ -217,3 +217,20 @@ def test_unknown_command_suggests_the_closest(run) -> None:  # type: ignore[no-u
     result = run("serch", "attention", catalog=None)
     assert result.exit_code == 2
     assert "Did you mean 'search'?" in result.output
+
+
+def test_the_lazy_command_table_behaves_like_a_dict() -> None:
+    import typer
+
+    group = typer.main.get_command(app)
+    commands = group.commands  # type: ignore[attr-defined]
+    assert list(commands)[:3] == ["list", "search", "show"]
+    assert commands.get("nope") is None
+    extra = commands["topics"]  # any click command will do
+    commands["extra"] = extra
+    assert list(commands)[-1] == "extra"
+    assert commands["extra"] is extra
+    del commands["search"]
+    assert "search" not in commands
+    assert commands.get("search") is None
+    assert commands["show"].name == "show"
