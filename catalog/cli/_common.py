@@ -82,8 +82,6 @@ def load_catalog(path: Path | None) -> Catalog:
         return load(resolve_path(path))
     except CatalogError as exc:
         raise _unreadable(exc) from None
-    finally:
-        settle()
 
 
 def print_json(data: Any) -> None:
@@ -176,20 +174,6 @@ def load_index_or_exit(path: Path | None) -> Any:
         return load_index(resolve_path(path))
     except CatalogError as exc:
         raise _unreadable(exc) from None
-    finally:
-        settle()
-
-
-def settle() -> None:
-    """Start-up is over: keep what it built out of the collector's way, and turn it back on.
-
-    :func:`catalog.cli.app.main` turns the collector off while a command starts; a command
-    calls this once it has loaded its data (the loaders above do it for it).
-    """
-    import gc
-
-    gc.freeze()
-    gc.enable()
 
 
 def resolve_filters(filters: Any, topic_names: dict[str, str]) -> Any:

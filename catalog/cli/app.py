@@ -8,8 +8,8 @@ converts their options, which is a good part of a short command's start-up.
 
 from __future__ import annotations
 
+import difflib
 import importlib
-from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 import typer
@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
 }
 
 
+# Typer 0.28 vendors Click (typer._click), so Click's types are spelled Any here.
 def build_module(module: str) -> dict[str, Any]:
     """The click commands that ``catalog.cli.<module>`` registers, by name."""
     holder = typer.Typer(add_completion=False)
@@ -45,39 +46,33 @@ def build_module(module: str) -> dict[str, Any]:
     return dict(group.commands)
 
 
-class _LazyCommands(MutableMapping[str, Any]):
-    """The root group's command table: names known up front, commands built on first use."""
-
-    def __init__(self) -> None:
-        self._names = dict.fromkeys(COMMANDS)  # an ordered set: help lists commands in order
-        self._built: dict[str, Any] = {}
-
-    def __getitem__(self, name: str) -> Any:
-        if name not in self._names:
-            raise KeyError(name)
-        if name not in self._built:  # only names from COMMANDS can be still unbuilt
-            self._built.update(build_module(COMMANDS[name]))
-        return self._built[name]
-
-    def __setitem__(self, name: str, command: Any) -> None:
-        self._names[name] = None
-        self._built[name] = command
-
-    def __delitem__(self, name: str) -> None:
-        del self._names[name]
-        self._built.pop(name, None)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._names)
-
-    def __len__(self) -> int:
-        return len(self._names)
-
-
 class _LazyGroup(TyperGroup):
+    """Click's documented lazy group: ``list_commands`` and ``get_command`` read
+    :data:`COMMANDS`; a module's commands are built the first time one of them is asked for."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.commands = _LazyCommands()
+        self._built: dict[str, Any] = {}
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        module = COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        if cmd_name not in self._built:
+            self._built.update(build_module(module))
+        return self._built[cmd_name]
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        # Typer suggests names from ``self.commands``, which a lazy group leaves empty.
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS:
+            close = difflib.get_close_matches(name, list(COMMANDS), n=1)
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            ctx.fail(f"No such command '{name}'.{hint}")
+        return super().resolve_command(ctx, args)
 
 
 app = typer.Typer(
@@ -121,13 +116,6 @@ def _root(
 
 def main() -> None:
     """Console-script entry point: exit codes 0, 1 (problems found), 2 (usage), 130 (Ctrl-C)."""
-    import gc
-
-    # Start-up creates tens of thousands of objects that live until exit (modules, classes,
-    # the loaded catalog), and the cyclic collector would walk them again and again: about
-    # 60 ms of a `catalog check` run. It is off until the command has loaded what it needs;
-    # then _common.settle() freezes those objects and turns it back on for the real work.
-    gc.disable()
     try:
         app()
     except KeyboardInterrupt:

@@ -281,12 +281,8 @@ def _drive(
     import contextlib
     import signal
 
-    from catalog.cli._common import settle
     from catalog.linkcheck import check_links
-    from catalog.linkcheck.transport import load_aiohttp
 
-    load_aiohttp()
-    settle()  # again: the HTTP client's modules are loaded now
     results: list[LinkResult] = []
     progress = Progress(len(targets), err)
 

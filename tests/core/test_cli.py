@@ -219,18 +219,23 @@ def test_unknown_command_suggests_the_closest(run) -> None:  # type: ignore[no-u
     assert "Did you mean 'search'?" in result.output
 
 
-def test_the_lazy_command_table_behaves_like_a_dict() -> None:
-    import typer
+def test_the_lazy_group_builds_only_the_command_asked_for() -> None:
+    """list_commands names every command without importing a module; get_command builds one."""
+    import subprocess
+    import sys
 
-    group = typer.main.get_command(app)
-    commands = group.commands  # type: ignore[attr-defined]
-    assert list(commands)[:3] == ["list", "search", "show"]
-    assert commands.get("nope") is None
-    extra = commands["topics"]  # any click command will do
-    commands["extra"] = extra
-    assert list(commands)[-1] == "extra"
-    assert commands["extra"] is extra
-    del commands["search"]
-    assert "search" not in commands
-    assert commands.get("search") is None
-    assert commands["show"].name == "show"
+    code = (
+        "import sys, typer\n"
+        "from catalog.cli.app import app\n"
+        "group = typer.main.get_command(app)\n"
+        "ctx = typer.Context(group)\n"
+        "names = group.list_commands(ctx)\n"
+        "assert names[:3] == ['list', 'search', 'show'], names\n"
+        "assert group.get_command(ctx, 'nope') is None\n"
+        "assert not any(m.startswith('catalog.cli.') and m not in ('catalog.cli.app',) "
+        "for m in sys.modules), sorted(m for m in sys.modules if m.startswith('catalog.cli'))\n"
+        "assert group.get_command(ctx, 'show').name == 'show'\n"
+        "assert 'catalog.cli.query' in sys.modules and 'catalog.cli.curate' not in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
