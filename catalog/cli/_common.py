@@ -25,25 +25,6 @@ class ExitCode(enum.IntEnum):
     INTERRUPTED = 130
 
 
-CATALOG_HELP = (
-    "Catalog file. Default: ./resources.yaml if present, otherwise the catalog shipped with "
-    "the package."
-)
-
-
-def catalog_option() -> Any:
-    """The --catalog option, also read from CATALOG_FILE."""
-    return typer.Option(
-        None,
-        "--catalog",
-        "-c",
-        envvar="CATALOG_FILE",
-        help=CATALOG_HELP,
-        show_default=False,
-        dir_okay=False,
-    )
-
-
 def resolve_path(path: Path | None) -> Path:
     from catalog.shipped import default_catalog_path
 
@@ -98,71 +79,6 @@ def fail(message: str, *, code: ExitCode = ExitCode.USAGE, hint: str | None = No
     if hint:
         err.print(escape(hint), soft_wrap=True)
     return typer.Exit(code)
-
-
-# Filters shared by list, search, export and check. Typer needs one declaration per command, so
-# these factories keep the names, help and types identical everywhere.
-def topic_option() -> Any:
-    return typer.Option(
-        None, "--topic", "-t", help="Only this topic (id or alias); repeat for any of several."
-    )
-
-
-def kind_option() -> Any:
-    return typer.Option(
-        None, "--kind", "-k", help="Only this kind (video, paper, book, ...); repeatable."
-    )
-
-
-def level_option() -> Any:
-    return typer.Option(
-        None,
-        "--level",
-        "-l",
-        help="Only this level: beginner, intermediate or advanced; repeatable.",
-    )
-
-
-def language_option() -> Any:
-    return typer.Option(None, "--language", help="Only resources in this language (en, fa, ...).")
-
-
-def since_option() -> Any:
-    return typer.Option(None, "--since", metavar="YEAR", help="Only resources from YEAR or later.")
-
-
-def free_option() -> Any:
-    return typer.Option(
-        None, "--free/--paid", help="Only free resources, or only paid ones.", show_default=False
-    )
-
-
-def make_filters(
-    topic: list[str] | None,
-    kind: list[str] | None,
-    level: list[str] | None,
-    language: list[str] | None,
-    since: int | None,
-    free: bool | None,
-) -> Any:
-    """Build :class:`catalog.search.Filters` from the shared options, checking kinds and levels."""
-    from catalog.rules import did_you_mean
-    from catalog.search import Filters
-    from catalog.vocab import KINDS, LEVELS
-
-    for values, allowed, name in ((kind, KINDS, "kind"), (level, LEVELS, "level")):
-        for value in values or []:
-            if value not in allowed:
-                hint = did_you_mean(value, allowed) or f"choose from: {', '.join(allowed)}"
-                raise fail(f"unknown {name} '{value}'", hint=hint)
-    return Filters(
-        topics=tuple(topic or ()),
-        kinds=tuple(kind or ()),
-        levels=tuple(level or ()),
-        languages=tuple(language or ()),
-        since=since,
-        free=free,
-    )
 
 
 def load_index_or_exit(path: Path | None) -> Any:

@@ -9,7 +9,17 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from catalog.cli._common import ExitCode, catalog_option
+from catalog.cli._common import ExitCode
+from catalog.cli.options import (
+    CatalogOption,
+    FreeOption,
+    KindOption,
+    LanguageOption,
+    LevelOption,
+    SinceOption,
+    TopicOption,
+    make_filters,
+)
 from catalog.cli.progress import Progress, Stderr
 
 if TYPE_CHECKING:
@@ -24,16 +34,16 @@ def register(app: typer.Typer) -> None:
 
     @app.command("check")
     def check(
-        catalog_path: Path | None = catalog_option(),
+        catalog_path: CatalogOption = None,
         only: list[str] = typer.Option(
             [], "--only", help="Check only this resource id (repeatable)."
         ),
-        topic: list[str] = typer.Option(
-            [], "--topic", help="Only resources under this topic or alias (repeatable)."
-        ),
-        kind: list[str] = typer.Option(
-            [], "--kind", help="Only resources of this kind (repeatable)."
-        ),
+        topic: TopicOption = None,
+        kind: KindOption = None,
+        level: LevelOption = None,
+        language: LanguageOption = None,
+        since: SinceOption = None,
+        free: FreeOption = None,
         changed_since: str | None = typer.Option(
             None,
             "--changed-since",
@@ -118,8 +128,7 @@ def register(app: typer.Typer) -> None:
         config = RunConfig(
             catalog_path=catalog_path,
             only=tuple(only),
-            topics=tuple(topic),
-            kinds=tuple(kind),
+            filters=make_filters(topic, kind, level, language, since, free),
             changed_since=changed_since,
             shard=shard,
             fmt=fmt,
@@ -145,8 +154,7 @@ def register(app: typer.Typer) -> None:
 class RunConfig:
     catalog_path: Path | None
     only: tuple[str, ...]
-    topics: tuple[str, ...]
-    kinds: tuple[str, ...]
+    filters: Any  # catalog.search.Filters, imported only when the command runs
     changed_since: str | None
     shard: str | None
     fmt: str
@@ -266,8 +274,7 @@ def _targets(config: RunConfig, index: Index, path: Path) -> list[Target]:
     return select_from_index(
         index,
         only=config.only,
-        topics=config.topics,
-        kinds=config.kinds,
+        filters=config.filters,
         changed=changed,
         shard=parse_shard(config.shard) if config.shard else None,
     )

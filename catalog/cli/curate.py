@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from catalog.cli._common import ExitCode, catalog_option, console, fail, print_json
+from catalog.cli._common import ExitCode, console, fail, print_json
+from catalog.cli.options import EditCatalogOption
 
 if TYPE_CHECKING:
     from catalog.curate.yamledit import Document
@@ -33,13 +34,6 @@ def register(app: typer.Typer) -> None:
     app.command("import")(import_list)
     app.command("fix")(fix)
     app.command("add")(add)
-
-
-def _catalog_option() -> Any:
-    """The shared --catalog, but edits never default to the packaged copy."""
-    option = catalog_option()
-    option.help = "Catalog file to edit. Default: ./resources.yaml."
-    return option
 
 
 def _err() -> Any:
@@ -114,7 +108,7 @@ def _show_diff(text: str) -> None:
 
 
 def fmt(
-    catalog: Path | None = _catalog_option(),
+    catalog: EditCatalogOption = None,
     check: bool = typer.Option(
         False,
         "--check",
@@ -164,7 +158,7 @@ def fmt(
 
 def import_list(
     source: Path = typer.Argument(..., help="An awesome-style Markdown list.", show_default=False),
-    catalog: Path | None = _catalog_option(),
+    catalog: EditCatalogOption = None,
     dry_run: bool = typer.Option(False, "--dry-run", help="Show the changes; write nothing."),
     language: str = typer.Option("en", "--language", help="Language code for the new entries."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON on stdout."),
@@ -220,7 +214,7 @@ def _print_import_report(report: Any, path: Path, dry_run: bool) -> None:
 
 
 def fix(
-    catalog: Path | None = _catalog_option(),
+    catalog: EditCatalogOption = None,
     report: Path | None = typer.Option(
         None,
         "--report",
@@ -300,7 +294,7 @@ def fix(
 
 def add(
     url: str = typer.Argument(..., help="The page to add.", show_default=False),
-    catalog: Path | None = _catalog_option(),
+    catalog: EditCatalogOption = None,
     id: str | None = typer.Option(None, "--id", help="The entry's id (default: suggested)."),
     title: str | None = typer.Option(None, "--title"),
     kind: str | None = typer.Option(None, "--kind", help="video, paper, course, ..."),

@@ -11,16 +11,18 @@ import typer
 
 from catalog.cli._common import (
     ExitCode,
-    catalog_option,
     fail,
-    free_option,
-    kind_option,
-    language_option,
-    level_option,
     load_catalog,
+)
+from catalog.cli.options import (
+    CatalogOption,
+    FreeOption,
+    KindOption,
+    LanguageOption,
+    LevelOption,
+    SinceOption,
+    TopicOption,
     make_filters,
-    since_option,
-    topic_option,
 )
 
 if TYPE_CHECKING:
@@ -59,7 +61,7 @@ def register(app: typer.Typer) -> None:
 
 
 def export(
-    catalog: Path | None = catalog_option(),
+    catalog: CatalogOption = None,
     format: FormatChoice = typer.Option(
         FormatChoice.markdown, "--format", "-f", help="markdown, json, csv, bibtex or html."
     ),
@@ -90,12 +92,12 @@ def export(
     schema: bool = typer.Option(
         False, "--schema", help="Print the JSON Schema of --format json and exit."
     ),
-    topic: list[str] | None = topic_option(),
-    kind: list[str] | None = kind_option(),
-    level: list[str] | None = level_option(),
-    language: list[str] | None = language_option(),
-    since: int | None = since_option(),
-    free: bool | None = free_option(),
+    topic: TopicOption = None,
+    kind: KindOption = None,
+    level: LevelOption = None,
+    language: LanguageOption = None,
+    since: SinceOption = None,
+    free: FreeOption = None,
 ) -> None:
     """Export the catalog (or the part the filters select).
 

@@ -7,7 +7,8 @@ from typing import Any
 
 import typer
 
-from catalog.cli._common import ExitCode, catalog_option, fail, localized_text, print_json
+from catalog.cli._common import ExitCode, fail, localized_text, print_json
+from catalog.cli.options import CatalogOption
 
 
 def register(app: typer.Typer) -> None:
@@ -22,7 +23,7 @@ def _index(catalog: Path | None) -> Any:
 
 
 def paths(
-    catalog: Path | None = catalog_option(),
+    catalog: CatalogOption = None,
     lang: str = typer.Option("en", "--lang", help="Language of titles: en or fa."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
 ) -> None:
@@ -64,7 +65,7 @@ def paths(
 
 def path(
     name: str = typer.Argument(..., help="The path's id (see 'catalog paths')."),
-    catalog: Path | None = catalog_option(),
+    catalog: CatalogOption = None,
     lang: str = typer.Option("en", "--lang", help="Language of titles and notes: en or fa."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
 ) -> None:

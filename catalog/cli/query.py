@@ -14,17 +14,19 @@ import typer
 
 from catalog.cli._common import (
     ExitCode,
-    catalog_option,
     fail,
-    free_option,
-    kind_option,
-    language_option,
-    level_option,
     localized_text,
-    make_filters,
     print_json,
-    since_option,
-    topic_option,
+)
+from catalog.cli.options import (
+    CatalogOption,
+    FreeOption,
+    KindOption,
+    LanguageOption,
+    LevelOption,
+    SinceOption,
+    TopicOption,
+    make_filters,
 )
 
 if TYPE_CHECKING:
@@ -85,13 +87,13 @@ def _table(entries: list[Entry]) -> None:
 
 
 def list_(
-    catalog: Path | None = catalog_option(),
-    topic: list[str] | None = topic_option(),
-    kind: list[str] | None = kind_option(),
-    level: list[str] | None = level_option(),
-    language: list[str] | None = language_option(),
-    since: int | None = since_option(),
-    free: bool | None = free_option(),
+    catalog: CatalogOption = None,
+    topic: TopicOption = None,
+    kind: KindOption = None,
+    level: LevelOption = None,
+    language: LanguageOption = None,
+    since: SinceOption = None,
+    free: FreeOption = None,
     sort: SortKey = typer.Option(
         SortKey.TITLE, "--sort", "-s", help="Order by title, year or level."
     ),
@@ -124,13 +126,13 @@ def list_(
 
 def search(
     query: list[str] = typer.Argument(..., help="Words to look for; every word must match."),
-    catalog: Path | None = catalog_option(),
-    topic: list[str] | None = topic_option(),
-    kind: list[str] | None = kind_option(),
-    level: list[str] | None = level_option(),
-    language: list[str] | None = language_option(),
-    since: int | None = since_option(),
-    free: bool | None = free_option(),
+    catalog: CatalogOption = None,
+    topic: TopicOption = None,
+    kind: KindOption = None,
+    level: LevelOption = None,
+    language: LanguageOption = None,
+    since: SinceOption = None,
+    free: FreeOption = None,
     limit: int = typer.Option(20, "--limit", "-n", min=1, help="Show at most this many results."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
 ) -> None:
@@ -178,7 +180,7 @@ def _suggest(index: Index, resource_id: str) -> str:
 
 def show(
     resource_id: str = typer.Argument(..., metavar="ID", help="The resource's id."),
-    catalog: Path | None = catalog_option(),
+    catalog: CatalogOption = None,
     json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
 ) -> None:
     """Show every field of one resource.
@@ -237,7 +239,7 @@ def show(
 
 
 def topics(
-    catalog: Path | None = catalog_option(),
+    catalog: CatalogOption = None,
     lang: str = typer.Option("en", "--lang", help="Language of titles: en or fa."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
 ) -> None:
@@ -292,7 +294,7 @@ def _counts(values: list[Any]) -> dict[str, int]:
 
 
 def stats(
-    catalog: Path | None = catalog_option(),
+    catalog: CatalogOption = None,
     json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
 ) -> None:
     """Count resources by kind, level, language, year and topic.

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import enum
-from pathlib import Path
 
 import typer
 
-from catalog.cli._common import ExitCode, catalog_option, console, print_json, resolve_path
+from catalog.cli._common import ExitCode, console, print_json, resolve_path
+from catalog.cli.options import CatalogOption
 
 
 class ValidateFormat(str, enum.Enum):
@@ -22,7 +22,7 @@ def register(app: typer.Typer) -> None:
 
 
 def validate(
-    catalog: Path | None = catalog_option(),
+    catalog: CatalogOption = None,
     format: ValidateFormat = typer.Option(
         ValidateFormat.text, "--format", "-f", help="text, github (annotations) or json."
     ),

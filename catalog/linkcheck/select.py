@@ -20,6 +20,7 @@ T = TypeVar("T", bound=_Selectable)
 if TYPE_CHECKING:
     from catalog.index import Index
     from catalog.models import Catalog, Resource
+    from catalog.search import Filters
     from catalog.settings import CheckSettings
 
 
@@ -65,15 +66,14 @@ def _narrow(
     source: str | None,
     *,
     only: Collection[str],
-    topics: tuple[str, ...],
-    kinds: tuple[str, ...],
+    filters: Filters | None,
     changed: Collection[str] | None,
 ) -> list[T]:
-    """The items that pass --topic, --kind, --only and --changed-since, in catalog order."""
+    """The items that pass the filters, --only and --changed-since, in catalog order."""
     from catalog.search import Filters, UnknownTopicError, apply
 
     try:
-        chosen = apply(items, Filters(topics=topics, kinds=kinds).resolved(topic_names))
+        chosen = apply(items, (filters or Filters()).resolved(topic_names))
     except UnknownTopicError as exc:
         raise ValueError(f"--topic: {exc}") from None
     if only:
@@ -92,8 +92,7 @@ def select_targets(
     catalog: Catalog,
     *,
     only: Collection[str] = (),
-    topics: tuple[str, ...] = (),
-    kinds: tuple[str, ...] = (),
+    filters: Filters | None = None,
     changed: Collection[str] | None = None,
     shard: tuple[int, int] | None = None,
 ) -> list[Target]:
@@ -103,8 +102,7 @@ def select_targets(
         catalog.topic_ids(),
         catalog.source,
         only=only,
-        topics=topics,
-        kinds=kinds,
+        filters=filters,
         changed=changed,
     )
     return targets_for(catalog, resources, shard=shard)
@@ -114,8 +112,7 @@ def select_from_index(
     index: Index,
     *,
     only: Collection[str] = (),
-    topics: tuple[str, ...] = (),
-    kinds: tuple[str, ...] = (),
+    filters: Filters | None = None,
     changed: Collection[str] | None = None,
     shard: tuple[int, int] | None = None,
 ) -> list[Target]:
@@ -126,8 +123,7 @@ def select_from_index(
         index.topic_names(),
         index.source,
         only=only,
-        topics=topics,
-        kinds=kinds,
+        filters=filters,
         changed=changed,
     )
     targets = []

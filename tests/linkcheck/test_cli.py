@@ -168,6 +168,36 @@ def test_bad_usage_exits_2(tmp_path: Path, args: tuple[str, ...], message: str) 
     assert message in " ".join(err.split())
 
 
+def test_check_takes_the_filters_of_list(site: srv.LocalServer, tmp_path: Path) -> None:
+    """-t/--topic, -k/--kind, -l/--level, --language, --since and --free/--paid, as in list."""
+    cat = write_catalog(tmp_path / "r.yaml", {"a": site.url("/ok"), "b": site.url("/gone")})
+    text = cat.read_text(encoding="utf-8")
+    # b becomes a 2019 Persian advanced video on another topic
+    head, _, tail = text.partition("  - id: b\n")
+    tail = (
+        tail.replace("kind: article", "kind: video")
+        .replace("level: beginner", "level: advanced")
+        .replace("language: en", "language: fa")
+        .replace("year: 2020", "year: 2019")
+        .replace("topics: [attention]", "topics: [dna]")
+    )
+    topics = "  dna:\n    title: DNA\n    description: DNA.\n    aliases: [genomics]\n"
+    head = head.replace("resources:\n", topics + "resources:\n")
+    cat.write_text(head + "  - id: b\n" + tail, encoding="utf-8")
+    for args, ids in [
+        (("-t", "genomics"), ["b"]),
+        (("--topic", "attention"), ["a"]),
+        (("-k", "video"), ["b"]),
+        (("-l", "beginner"), ["a"]),
+        (("--language", "fa"), ["b"]),
+        (("--since", "2020"), ["a"]),
+        (("-t", "dna", "-t", "attention", "--kind", "article"), ["a"]),
+    ]:
+        code, out, err = invoke(cat, "--allow-network", "127.0.0.0/8", "--format", "json", *args)
+        assert code in (0, 1), err
+        assert [r["id"] for r in json.loads(out)["results"]] == ids, args
+
+
 def test_unreadable_catalog_exits_2(tmp_path: Path) -> None:
     (tmp_path / "r.yaml").write_text("topics: [\n")
     assert invoke(tmp_path / "r.yaml")[0] == 2

@@ -14,6 +14,7 @@ from catalog.linkcheck.select import (
     settings_from_index,
     settings_overrides,
 )
+from catalog.search import Filters
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "resources.yaml"
@@ -25,8 +26,10 @@ WITH_SKIP = ROOT / "tests" / "fixtures" / "valid" / "skip_with_reason.yaml"
     "options",
     [
         {},
-        {"topics": ("dna",)},
-        {"kinds": ("paper", "video")},
+        {"filters": Filters(topics=("dna",))},
+        {"filters": Filters(kinds=("paper", "video"))},
+        {"filters": Filters(levels=("beginner",), since=2020, free=True)},
+        {"filters": Filters(languages=("fa",))},
         {"only": ("vaswani-2017-attention", "ji-2021-dnabert")},
         {"changed": {"hf-long-range-transformers"}},
         {"shard": (2, 3)},
