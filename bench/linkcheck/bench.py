@@ -27,9 +27,14 @@ HERE = Path(__file__).resolve().parent
 PY = sys.executable
 
 
-def start_server(hosts: int, latency: float) -> tuple[subprocess.Popen[str], list[str]]:
+def start_server(kind: str, hosts: int, latency: float) -> tuple[subprocess.Popen[str], list[str]]:
+    """``asyncio``: server.py, a bare protocol that costs almost no CPU; ``node``: server.mjs,
+    Node's http module, a real server that competes with the client for the 2 cores."""
+    program = [PY, str(HERE / "server.py")]
+    if kind == "node":
+        program = [shutil.which("node") or "node", str(HERE / "server.mjs")]
     proc = subprocess.Popen(
-        [PY, str(HERE / "server.py"), "--hosts", str(hosts), "--latency", str(latency)],
+        [*program, "--hosts", str(hosts), "--latency", str(latency)],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -73,10 +78,12 @@ def timed(args: list[str]) -> tuple[float, float, float, str]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out
 
 
-def catalog_cmd(catalog: Path) -> list[str]:
-    script = Path(PY).with_name("catalog")
+def catalog_cmd(catalog: Path, transport: str = "httpx-aiohttp") -> list[str]:
+    script = [str(Path(PY).with_name("catalog"))]
+    if transport == "httpcore":
+        script = [PY, str(HERE / "with_httpcore.py")]
     return [
-        str(script), "check", "-c", str(catalog), "--no-cache",
+        *script, "check", "-c", str(catalog), "--no-cache",
         "--allow-network", "127.0.0.0/8", "--concurrency", "128", "--per-host", "16",
         "--interval", "0", "-f", "json", "-o", os.devnull,
     ]  # fmt: skip
@@ -97,12 +104,15 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=0.05)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--rss-urls", type=int, default=20000)
+    parser.add_argument("--server", choices=("asyncio", "node"), default="asyncio")
     parser.add_argument(
-        "--compare", action="store_true", help="also time the check phase over httpx clients"
+        "--compare",
+        action="store_true",
+        help="also time the check phase and whole process over httpx's own transport (httpcore)",
     )
     args = parser.parse_args()
     ideal = args.urls * args.latency / 128
-    server, addresses = start_server(args.hosts, args.latency)
+    server, addresses = start_server(args.server, args.hosts, args.latency)
     try:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
@@ -119,7 +129,8 @@ def main() -> None:
             whole_cpu = statistics.median(w[1] for w in whole)
             lychee_s = statistics.median(w[0] for w in lychee)
             print(
-                f"URLs: {args.urls} over {args.hosts} hosts, latency {args.latency * 1000:.0f} ms"
+                f"URLs: {args.urls} over {args.hosts} hosts, latency {args.latency * 1000:.0f} ms,"
+                f" server: {args.server}, runs: {args.runs}"
             )
             print(f"statuses (last check phase): {phase[-1]['statuses']}")
             print(f"ideal:                  {ideal:.2f} s")
@@ -134,22 +145,32 @@ def main() -> None:
             ]
             floor = statistics.median(floors)
             print(f"floor, bare aiohttp:    {floor:.2f} s  (check phase = {check_s / floor:.2f} x)")
+            print(f"whole process / lychee: {whole_s / lychee_s:.2f} x (target <= 3)")
             if args.compare:
-                for client in ("aiohttp", "httpx-aiohttp", "httpx"):
+                for name in ("httpx-aiohttp", "httpcore"):
                     runs = [
-                        json.loads(timed([PY, str(HERE / "phase.py"), str(catalog), client])[3])
-                        for _ in range(3)
+                        json.loads(timed([PY, str(HERE / "phase.py"), str(catalog), name])[3])
+                        for _ in range(args.runs)
                     ]
                     wall = statistics.median(r["check_s"] for r in runs)
                     cpu = statistics.median(r["check_cpu_s"] for r in runs) / args.urls * 1000
-                    print(f"check phase via {client:14} {wall:6.2f} s, {cpu:.3f} ms CPU per link")
+                    procs = [timed(catalog_cmd(catalog, name)) for _ in range(args.runs)]
+                    p_wall = statistics.median(w[0] for w in procs)
+                    p_cpu = statistics.median(w[1] for w in procs) / args.urls * 1000
+                    print(
+                        f"{name:14} check phase {wall:5.2f} s, {cpu:.3f} ms CPU/link; whole "
+                        f"process {p_wall:5.2f} s = {p_wall / lychee_s:.2f} x lychee, "
+                        f"{p_cpu:.3f} ms CPU/link"
+                    )
             if args.rss_urls:
                 big, _ = write_inputs(folder, addresses, args.rss_urls)
-                wall, cpu, rss, _ = timed(catalog_cmd(big))
-                print(
-                    f"{args.rss_urls} URLs: {wall:.2f} s wall, {cpu / args.rss_urls * 1000:.3f} "
-                    f"ms CPU per link, peak RSS {rss:.0f} MB"
-                )
+                names = ("httpx-aiohttp", "httpcore") if args.compare else ("httpx-aiohttp",)
+                for name in names:
+                    wall, cpu, rss, _ = timed(catalog_cmd(big, name))
+                    print(
+                        f"{args.rss_urls} URLs over {name}: {wall:.2f} s wall, "
+                        f"{cpu / args.rss_urls * 1000:.3f} ms CPU per link, peak RSS {rss:.0f} MB"
+                    )
     finally:
         server.terminate()
         server.wait()

@@ -17,7 +17,6 @@ import asyncio
 import email.utils
 import socket
 import ssl
-import sys
 import time
 from collections.abc import Iterator, Mapping
 
@@ -74,14 +73,19 @@ def is_refusal(exc: BaseException) -> bool:
 
 
 def classify_exception(exc: BaseException) -> tuple[Status, str, bool]:
-    """Status, detail and whether a retry may help, for a failed request.
+    """Status, detail and whether a retry may help, for a failed request: the one translation
+    of transport errors.
 
-    Walks the cause chain, because transports re-wrap errors (httpx-aiohttp maps every aiohttp
-    connection error to ``httpx.ConnectTimeout``, which must not count as a timeout).
+    httpx's exception types decide. Where the transport wrapped an aiohttp error, that cause
+    decides instead, because the wrapping loses what happened: httpx-aiohttp maps every aiohttp
+    connection error (a refusal, a reset, a guard refusal) to ``httpx.ConnectTimeout``, which
+    must not count as a timeout.
     """
+    import httpx
+
     # A cancelled inner task is how wait_for times out; it says nothing about the cause.
     chain = [e for e in _chain(exc) if not isinstance(e, asyncio.CancelledError)]
-    if isinstance(exc, asyncio.TimeoutError | TimeoutError):
+    if isinstance(exc, asyncio.TimeoutError | TimeoutError):  # the fetcher's own deadline
         return Status.TIMEOUT, "no answer in time", True
     for err in chain:
         if isinstance(err, BlockedAddressError):
@@ -93,41 +97,31 @@ def classify_exception(exc: BaseException) -> tuple[Status, str, bool]:
             return Status.ERROR, f"DNS lookup failed: {err.strerror or err}", True
         if isinstance(err, ssl.SSLError | ssl.CertificateError):
             return Status.ERROR, f"TLS failure: {_reason(err)}", False
-    found = _aiohttp(chain)
-    if found is not None:
-        return found
+    wrapped = _aiohttp(chain)
+    if wrapped is not None:
+        return wrapped
     innermost = chain[-1]
-    if isinstance(innermost, asyncio.TimeoutError | TimeoutError):
-        return Status.TIMEOUT, "no answer in time", True
     if isinstance(innermost, ConnectionRefusedError):
         return Status.ERROR, "connection refused", False
     if isinstance(innermost, ConnectionResetError):
         return Status.ERROR, "connection reset", True
-    return _httpx(innermost) or (Status.ERROR, f"{type(innermost).__name__}: {innermost}", False)
-
-
-def _httpx(err: BaseException) -> tuple[Status, str, bool] | None:
-    """httpx's errors; only an httpx client (the tests' MockTransport) raises them, and that
-    client has imported httpx already, so the check never imports it for nothing."""
-    httpx = sys.modules.get("httpx")
-    if httpx is None:
-        return None
-    if isinstance(err, httpx.TimeoutException):
+    # The innermost httpx error is the most specific one.
+    found = next((e for e in reversed(chain) if isinstance(e, httpx.TransportError)), None)
+    if isinstance(found, httpx.TimeoutException):
         return Status.TIMEOUT, "no answer in time", True
-    if isinstance(err, httpx.ReadError | httpx.WriteError):
+    if isinstance(found, httpx.ReadError | httpx.WriteError):
         return Status.ERROR, "connection reset", True
-    if isinstance(err, httpx.RemoteProtocolError):
-        return Status.ERROR, f"malformed response: {_first_line(str(err))}", False
-    if isinstance(err, httpx.ConnectError):
-        return Status.ERROR, f"connection failed: {err}", True
-    return None
+    if isinstance(found, httpx.RemoteProtocolError):
+        return Status.ERROR, f"malformed response: {_first_line(str(found))}", False
+    if isinstance(found, httpx.ConnectError):
+        return Status.ERROR, f"connection failed: {found}", True
+    return Status.ERROR, f"{type(innermost).__name__}: {innermost}", False
 
 
 def _aiohttp(chain: list[BaseException]) -> tuple[Status, str, bool] | None:
-    try:
-        import aiohttp
-    except ImportError:  # pragma: no cover - aiohttp is a dependency
-        return None
+    """What an aiohttp error wrapped by the transport means, or None when there is none."""
+    import aiohttp
+
     for err in chain:
         if isinstance(err, aiohttp.ServerTimeoutError):
             return Status.TIMEOUT, "no answer in time", True

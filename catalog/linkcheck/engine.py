@@ -49,10 +49,10 @@ class CheckOptions:
     fail_after: int = 1
     github_token: str | None = None
     endpoints: Endpoints = field(default_factory=Endpoints)
-    # Test and benchmark hooks: a fixed DNS table, a trust store, a fake network.
+    # Test and benchmark hooks: a fixed DNS table and a trust store. The guard still checks
+    # every address either way.
     hosts: Mapping[str, str] | None = None
     ssl_context: ssl.SSLContext | None = None
-    transport: httpx.AsyncBaseTransport | None = None
 
 
 _host = hostname
@@ -64,8 +64,12 @@ async def check_links(
     *,
     cache: Cache | None = None,
     rules: RuleSet | None = None,
+    _transport: httpx.AsyncBaseTransport | None = None,
 ) -> AsyncIterator[LinkResult]:
-    """Check ``targets``; yield a :class:`LinkResult` per target as soon as it is known."""
+    """Check ``targets``; yield a :class:`LinkResult` per target as soon as it is known.
+
+    ``_transport`` is a private test hook (``httpx.MockTransport``), not part of the API.
+    """
     options = options or CheckOptions()
     rules = rules or default_rules(options.endpoints, github_token=options.github_token)
     by_url: dict[str, list[Target]] = defaultdict(list)
@@ -109,9 +113,9 @@ async def check_links(
         timeout=options.timeout,
         hosts=options.hosts,
         ssl_context=options.ssl_context,
-        transport=options.transport,
+        transport=_transport,
     ) as client:
-        fetcher = Fetcher(client, gates, config, ssl_context=options.ssl_context)
+        fetcher = Fetcher(client, gates, config)
 
         async def check(url: str) -> Outcome:
             rule = rules.find(url)

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import asyncio
 import random
-import ssl
 import sys
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from catalog.linkcheck.classify import (
     PERMANENT_REDIRECTS,
@@ -32,10 +31,9 @@ from catalog.linkcheck.classify import (
 )
 from catalog.linkcheck.gates import Gates, hostname
 from catalog.linkcheck.results import Outcome, Status
-from catalog.linkcheck.transport import Client, read_capped, send_aiohttp, tls_for
+from catalog.linkcheck.transport import read_capped
 
 if TYPE_CHECKING:
-    import aiohttp
     import httpx
 
 MAX_HOPS = 10
@@ -101,56 +99,37 @@ def _next_hop(current: str, location: str) -> str:
 class Fetcher:
     """Makes requests through the per-host gates; shared by the engine and the host rules."""
 
-    def __init__(
-        self,
-        client: Client,
-        gates: Gates,
-        config: FetchConfig,
-        *,
-        ssl_context: ssl.SSLContext | None = None,
-    ) -> None:
-        """``ssl_context`` replaces the system trust store for https (tests add a test CA)."""
+    def __init__(self, client: httpx.AsyncClient, gates: Gates, config: FetchConfig) -> None:
         self.client, self.gates, self.config = client, gates, config
-        self.ssl_context = ssl_context
-        # httpx is imported only when a test handed in an httpx client, so look it up lazily.
-        httpx = sys.modules.get("httpx")
-        self._httpx = httpx is not None and isinstance(client, httpx.AsyncClient)
 
     async def _once(
         self, method: str, url: str, headers: Mapping[str, str], read: int
     ) -> tuple[int, Mapping[str, str], bytes]:
+        """One request, no redirects; the body read only up to ``read`` bytes. One deadline
+        covers all of it (connecting, the headers, the capped body), so a body that trickles
+        in never hangs the run."""
         gate = self.gates.get(hostname(url))
         async with gate.slot():
-            if not self._httpx:
-                # aiohttp's own total timeout covers connecting, the headers and the capped
-                # body read; a second timer per request here would only cost CPU.
-                session = cast("aiohttp.ClientSession", self.client)
-                tls = tls_for(url, self.ssl_context)
-                return await send_aiohttp(
-                    session, method, url, headers, read, self.config.timeout, tls
-                )
-            client = cast("httpx.AsyncClient", self.client)
             if sys.version_info >= (3, 11):
-                # asyncio.timeout does not start a task per request as wait_for does on 3.11.
+                # asyncio.timeout does not start a task per request as wait_for does.
                 async with asyncio.timeout(self.config.timeout):
-                    return await self._send_httpx(client, method, url, headers, read)
+                    return await self._send(method, url, headers, read)
             return await asyncio.wait_for(  # pragma: no cover - Python 3.10
-                self._send_httpx(client, method, url, headers, read), self.config.timeout
+                self._send(method, url, headers, read), self.config.timeout
             )
 
-    @staticmethod
-    async def _send_httpx(
-        client: httpx.AsyncClient, method: str, url: str, headers: Mapping[str, str], read: int
+    async def _send(
+        self, method: str, url: str, headers: Mapping[str, str], read: int
     ) -> tuple[int, Mapping[str, str], bytes]:
-        """The same request through an httpx client (tests pass an httpx.MockTransport)."""
-        request = client.build_request(method, url, headers=dict(headers))
-        response = await client.send(request, stream=True)
+        request = self.client.build_request(method, url, headers=headers or None)
+        response = await self.client.send(request, stream=True)
         try:
             body = b""
             if read > 0 and method != "HEAD":
                 body = await read_capped(response.aiter_raw(), read)
             return response.status_code, response.headers, body
         finally:
+            # An unread body is not drained: the transport drops that connection instead.
             await response.aclose()
 
     async def follow(

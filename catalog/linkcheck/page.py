@@ -44,11 +44,14 @@ async def fetch_page_async(
     max_bytes: int = 512_000,
     timeout: float = 20.0,
     hosts: Mapping[str, str] | None = None,
-    transport: httpx.AsyncBaseTransport | None = None,
+    _transport: httpx.AsyncBaseTransport | None = None,
 ) -> Page:
-    """Async :func:`fetch_page`; ``hosts``/``transport`` replace DNS/the network in tests."""
+    """Async :func:`fetch_page`; ``hosts`` replaces DNS with a fixed table (tests), and
+    ``_transport`` is a private test hook that replaces the network."""
     guard = NetworkGuard.from_strings(allow_networks)
-    async with make_client(guard, limit=4, hosts=hosts, transport=transport) as client:
+    async with make_client(
+        guard, limit=4, timeout=timeout, hosts=hosts, transport=_transport
+    ) as client:
         fetcher = Fetcher(client, Gates(4, 0), FetchConfig(timeout=timeout, retries=1))
         try:
             reply = await fetcher.fetch("GET", url, read=max_bytes)

@@ -1,22 +1,25 @@
-"""The HTTP client: aiohttp's connection pool with the network guard inside; httpx for tests.
+"""The one HTTP client: an ``httpx.AsyncClient`` over aiohttp's connection pool, guarded.
 
-Why this stack (measured, see ``bench/linkcheck/README.md``): plain ``httpx.AsyncClient`` spends
-milliseconds of CPU per request in httpcore's pool at 128 requests in flight. The
-``httpx-aiohttp`` transport fixes the pool but still pays for httpx's request and response
-models on every request (about a third of our CPU per link in profiles), so the checker talks
-to an ``aiohttp.ClientSession`` directly (:func:`send_aiohttp`). When a test passes an
-``httpx`` transport (``httpx.MockTransport``), :func:`make_client` returns an
-``httpx.AsyncClient`` instead, and :mod:`catalog.linkcheck.fetch` uses that.
+Every request of the checker, of the host rules and of :func:`~catalog.linkcheck.fetch_page`
+goes through the client :func:`make_client` returns. Underneath sits the ``httpx-aiohttp``
+transport, handed an ``aiohttp.ClientSession`` that we build: httpx's own pool (httpcore) costs
+several times the CPU per link at a hundred requests in flight (figures in
+``bench/linkcheck/README.md``).
 
-The guard is wired in twice, both at connection time:
+The network guard lives where connections are made, inside that session's connector:
 
 * the resolver checks every address a host name resolves to, and refuses the host if any of
   them is refused (so a rebinding name cannot pick its moment);
 * the socket factory checks the exact address each socket is about to connect to; this also
   covers literal IP URLs, which aiohttp never sends to the resolver.
 
-Cookies are never stored or sent (a dummy jar), no proxy is read from the environment, and
-redirects are not followed here: :mod:`catalog.linkcheck.fetch` follows them hop by hop.
+Both run for every connection, so for every redirect hop too. No public parameter replaces the
+transport: tests swap it through the private ``_transport`` hooks of
+:func:`~catalog.linkcheck.check_links` and :func:`~catalog.linkcheck.fetch_page_async`.
+
+Cookies are never stored or sent, no proxy is read from the environment, bodies are never
+decompressed, and redirects are not followed here: :mod:`catalog.linkcheck.fetch` follows them
+hop by hop.
 """
 
 from __future__ import annotations
@@ -24,9 +27,8 @@ from __future__ import annotations
 import functools
 import socket
 import ssl
-import sys
 from collections.abc import AsyncIterator, Mapping
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any
 
 from catalog.linkcheck.guard import NetworkGuard
 
@@ -34,55 +36,17 @@ if TYPE_CHECKING:
     import aiohttp
     import httpx
     from aiohttp.abc import ResolveResult
+    from httpx_aiohttp import AiohttpTransport
 
 PROJECT_URL = "https://github.com/transformers-catalog/catalog"
 # identity: bodies are read raw and capped, never decompressed (no zip bombs either)
 HEADERS = {"Accept": "*/*", "Accept-Encoding": "identity"}
-Client: TypeAlias = "httpx.AsyncClient | aiohttp.ClientSession"
-
-
-def load_aiohttp() -> None:
-    """Import aiohttp without letting it read the system trust store twice for nothing.
-
-    aiohttp builds two TLS contexts when it is imported, and each reads the whole CA bundle
-    (about 80 ms together here, a tenth of a whole benchmark run). The checker never uses
-    them: every https request carries :func:`default_tls` (or the caller's context), built
-    when the first https URL needs it. So during this one import the two methods that read
-    the bundle do nothing, and they are put back right after. The contexts aiohttp keeps have
-    no CA at all: anything falling back to them fails verification, it never skips it. (So
-    would a context another thread built during that import: it fails closed too.)
-    """
-    if "aiohttp" in sys.modules:
-        return
-    names = ("load_default_certs", "set_default_verify_paths")
-    own = {name: vars(ssl.SSLContext).get(name) for name in names}
-    try:
-        for name in names:
-            setattr(ssl.SSLContext, name, _no_trust_store)
-        import aiohttp  # noqa: F401
-    finally:
-        for name, method in own.items():
-            if method is None:  # inherited from the C base class: uncover it again
-                delattr(ssl.SSLContext, name)
-            else:
-                setattr(ssl.SSLContext, name, method)
-
-
-def _no_trust_store(self: ssl.SSLContext, *args: Any) -> None:
-    return None
 
 
 @functools.cache
 def default_tls() -> ssl.SSLContext:
     """The verifying TLS context for https links: the system trust store, read once."""
     return ssl.create_default_context()
-
-
-def tls_for(url: str, custom: ssl.SSLContext | None) -> ssl.SSLContext | bool:
-    """What aiohttp's ``ssl=`` gets for ``url``: a context for https, the default otherwise."""
-    if url[:6].lower() != "https:":
-        return True
-    return custom if custom is not None else default_tls()
 
 
 def user_agent() -> str:
@@ -147,15 +111,14 @@ def _socket_factory(guard: NetworkGuard) -> Any:
     return factory
 
 
-def make_session(
+def _session(
     guard: NetworkGuard,
     *,
     limit: int,
-    hosts: Mapping[str, str] | None = None,
-    ssl_context: ssl.SSLContext | None = None,
+    hosts: Mapping[str, str] | None,
+    tls: ssl.SSLContext,
 ) -> aiohttp.ClientSession:
-    """An aiohttp session whose every connection goes through ``guard``."""
-    load_aiohttp()
+    """The aiohttp session under the transport; every connection goes through ``guard``."""
     import aiohttp
 
     connector = aiohttp.TCPConnector(
@@ -163,12 +126,11 @@ def make_session(
         limit_per_host=0,  # per-host limits are enforced by the engine, before a request
         resolver=_make_resolver(guard, hosts),
         socket_factory=_socket_factory(guard),
-        ssl=ssl_context if ssl_context is not None else True,
+        ssl=tls,
         ttl_dns_cache=10,
     )
     return aiohttp.ClientSession(
         connector=connector,
-        headers=HEADERS | {"User-Agent": user_agent()},
         cookie_jar=aiohttp.DummyCookieJar(),
         trust_env=False,
         auto_decompress=False,
@@ -176,6 +138,44 @@ def make_session(
         max_line_size=16_384,
         max_field_size=16_384,
     )
+
+
+def guarded_transport(
+    guard: NetworkGuard,
+    *,
+    limit: int,
+    hosts: Mapping[str, str] | None = None,
+    ssl_context: ssl.SSLContext | None = None,
+) -> httpx.AsyncBaseTransport:
+    """The production transport: httpx-aiohttp over a session whose connector holds ``guard``.
+
+    The session is created on the first request, inside the running event loop, as aiohttp
+    requires; the transport closes it when the client closes.
+    """
+    tls = ssl_context if ssl_context is not None else default_tls()
+    return _transport_class()(
+        verify=tls,  # the transport's own context: the same object, so no second CA read
+        trust_env=False,
+        client=lambda: _session(guard, limit=limit, hosts=hosts, tls=tls),
+    )
+
+
+@functools.cache
+def _transport_class() -> type[AiohttpTransport]:
+    """httpx-aiohttp's transport, minus one flaw: it hands aiohttp the request URL with its
+    user:password, next to the Authorization header httpx built from them, and aiohttp refuses
+    the pair ("Cannot combine AUTHORIZATION header with ... credentials encoded in URL").
+    httpcore sends only the path; so do we. Defined on first use: importing this module must
+    not import aiohttp."""
+    from httpx_aiohttp import AiohttpTransport
+
+    class Transport(AiohttpTransport):
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            if request.url.userinfo:
+                request.url = request.url.copy_with(username=None, password=None)
+            return await super().handle_async_request(request)
+
+    return Transport
 
 
 def make_client(
@@ -186,19 +186,20 @@ def make_client(
     hosts: Mapping[str, str] | None = None,
     ssl_context: ssl.SSLContext | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
-) -> Client:
-    """The client every check and :func:`~catalog.linkcheck.fetch_page` uses; create it inside a
-    running event loop and use it as an async context manager.
+) -> httpx.AsyncClient:
+    """The client every check and :func:`~catalog.linkcheck.fetch_page` uses; use it as an
+    async context manager inside a running event loop.
 
-    ``transport`` replaces the network (``httpx.MockTransport`` in unit tests); ``hosts`` replaces
-    DNS with a fixed table; ``ssl_context`` replaces the system trust store (tests add a test CA).
+    ``hosts`` replaces DNS with a fixed table and ``ssl_context`` the system trust store (tests
+    and benchmarks; the guard still checks every address). ``transport`` is the private test
+    hook (``httpx.MockTransport``): it replaces the network, guard included.
     """
-    if transport is None:
-        return make_session(guard, limit=limit, hosts=hosts, ssl_context=ssl_context)
     from http.cookiejar import CookieJar, DefaultCookiePolicy
 
     import httpx
 
+    if transport is None:
+        transport = guarded_transport(guard, limit=limit, hosts=hosts, ssl_context=ssl_context)
     return httpx.AsyncClient(
         transport=transport,
         headers=HEADERS | {"User-Agent": user_agent()},
@@ -221,45 +222,3 @@ async def read_capped(chunks: AsyncIterator[bytes], limit: int) -> bytes:
         if size >= limit:
             break
     return b"".join(parts)[:limit]
-
-
-@functools.lru_cache(maxsize=8)
-def _total_timeout(seconds: float) -> aiohttp.ClientTimeout:
-    """One immutable timeout object per value, instead of one per request."""
-    from aiohttp import ClientTimeout
-
-    return ClientTimeout(total=seconds)
-
-
-async def send_aiohttp(
-    session: aiohttp.ClientSession,
-    method: str,
-    url: str,
-    headers: Mapping[str, str],
-    read: int,
-    timeout: float,
-    tls: ssl.SSLContext | bool = True,
-) -> tuple[int, Mapping[str, str], bytes]:
-    """One request, no redirects; the body is read only up to ``read`` bytes; ``timeout``
-    seconds for all of it (connecting, the headers, the capped body); ``tls`` as from
-    :func:`tls_for`."""
-    from yarl import URL
-
-    response = await session.request(
-        method,
-        URL(url),
-        headers=dict(headers) if headers else None,  # most requests add no header
-        allow_redirects=False,
-        timeout=_total_timeout(timeout),
-        ssl=tls,
-    )
-    try:
-        body = b""
-        if read > 0 and method != "HEAD":
-            body = await read_capped(response.content.iter_any(), read)
-        return response.status, response.headers, body
-    finally:
-        if method == "HEAD":
-            response.release()  # nothing left to read: the connection is kept alive
-        else:
-            response.close()  # an unread body: drop the connection rather than drain it

@@ -17,7 +17,10 @@ def run(
     options.setdefault("backoff", 0.01)
     options.setdefault("timeout", 5.0)
 
+    transport = options.pop("transport", None)  # the private test hook, not an option
+
     async def collect() -> dict[str, LinkResult]:
-        return {r.id: r async for r in check_links(items, CheckOptions(**options), cache=cache)}
+        results = check_links(items, CheckOptions(**options), cache=cache, _transport=transport)
+        return {r.id: r async for r in results}
 
     return asyncio.run(collect())

@@ -370,14 +370,14 @@ def test_plain_progress_and_a_lean_start_up(site: srv.LocalServer, tmp_path: Pat
         for line in result.stderr.splitlines()
         if line.startswith("import time:")
     }
-    assert "aiohttp" in imported
-    unused = {"httpx", "rich", "pydantic", "catalog.cli.export", "catalog.cli.curate"}
+    assert {"httpx", "httpx_aiohttp", "aiohttp"} <= imported  # one client, one transport
+    unused = {"httpcore", "rich", "pydantic", "catalog.cli.export", "catalog.cli.curate"}
     assert imported & unused == set()
 
 
 def test_https_uses_the_system_trust_store(server: Make, tmp_path: Path) -> None:
-    """aiohttp is imported without reading the trust store; the store is read for the first
-    https link instead. A CA named by SSL_CERT_FILE (the system store) makes the link ok."""
+    """https links are verified against the system trust store: a CA named by SSL_CERT_FILE
+    makes the link ok, and without it the same link is a TLS failure."""
     import ssl
 
     import trustme
@@ -398,24 +398,31 @@ def test_https_uses_the_system_trust_store(server: Make, tmp_path: Path) -> None
     assert "TLS failure" in json.loads(untrusted.stdout)["results"][0]["detail"]
 
 
-def test_aiohttp_import_leaves_tls_verification_intact(tmp_path: Path) -> None:
-    """After load_aiohttp(), ssl works as before; aiohttp's own contexts hold no CA, so a
-    request that fell back to them would fail verification rather than skip it."""
+def test_importing_and_running_the_checker_changes_nothing_outside_the_package(
+    tmp_path: Path,
+) -> None:
+    """No patched standard-library class, no collector switched off: before, during and after
+    a check, ssl.SSLContext is untouched, gc is on, and aiohttp's own TLS contexts still hold
+    the trust store (a program using aiohttp after us must not lose its CAs)."""
     import trustme
 
     bundle = tmp_path / "ca.pem"
     trustme.CA().cert_pem.write_to_path(str(bundle))
+    catalog = write_catalog(tmp_path / "r.yaml", {"a": "http://127.0.0.1:9/"})
     code = (
-        "import ssl\n"
-        "from catalog.linkcheck.transport import default_tls, load_aiohttp\n"
-        "load_aiohttp()\n"
+        "import gc, ssl, sys\n"
+        "before = dict(vars(ssl.SSLContext))\n"
+        "import catalog, catalog.linkcheck, catalog.cli.app, catalog.cli.check\n"
+        "from catalog.cli.app import main\n"
+        f"sys.argv = ['catalog', 'check', '-c', {str(catalog)!r}, '--no-cache', '--retries', '0']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exc:\n"
+        "    assert exc.code == 1, exc.code\n"
+        "assert dict(vars(ssl.SSLContext)) == before\n"
+        "assert gc.isenabled() and gc.get_freeze_count() == 0\n"
         "import aiohttp.connector as c\n"
-        "assert 'set_default_verify_paths' not in vars(ssl.SSLContext)\n"
-        "assert ssl.create_default_context().cert_store_stats()['x509_ca'] == 1\n"
-        "assert default_tls().cert_store_stats()['x509_ca'] == 1\n"
-        "assert default_tls().verify_mode == ssl.CERT_REQUIRED\n"
-        "assert c._SSL_CONTEXT_VERIFIED.cert_store_stats()['x509_ca'] == 0\n"
-        "assert c._SSL_CONTEXT_VERIFIED.verify_mode == ssl.CERT_REQUIRED\n"
+        "assert c._SSL_CONTEXT_VERIFIED.cert_store_stats()['x509_ca'] == 1\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],

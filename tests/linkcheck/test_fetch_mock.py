@@ -189,11 +189,10 @@ def test_a_crashing_host_rule_surfaces_instead_of_hanging() -> None:
     transport, _ = mock(lambda r: httpx.Response(200))
 
     async def go() -> list[object]:
-        options = CheckOptions(transport=transport)
         rules = RuleSet((Broken(),))  # type: ignore[arg-type]
-        return [
-            r async for r in check_links([Target("a", "https://a.test/")], options, rules=rules)
-        ]
+        targets = [Target("a", "https://a.test/")]
+        results = check_links(targets, CheckOptions(), rules=rules, _transport=transport)
+        return [r async for r in results]
 
     with pytest.raises(RuntimeError, match="bug in a rule"):
         asyncio.run(go())
