@@ -401,8 +401,8 @@ def test_https_uses_the_system_trust_store(server: Make, tmp_path: Path) -> None
 def test_importing_and_running_the_checker_changes_nothing_outside_the_package(
     tmp_path: Path,
 ) -> None:
-    """No patched standard-library class, no collector switched off: before, during and after
-    a check, ssl.SSLContext is untouched, gc is on, and aiohttp's own TLS contexts still hold
+    """No patched standard-library class, no collector switched off: after importing every
+    module of the package and after a check, ssl.SSLContext is untouched, gc is on, and aiohttp's own TLS contexts still hold
     the trust store (a program using aiohttp after us must not lose its CAs)."""
     import trustme
 
@@ -410,16 +410,20 @@ def test_importing_and_running_the_checker_changes_nothing_outside_the_package(
     trustme.CA().cert_pem.write_to_path(str(bundle))
     catalog = write_catalog(tmp_path / "r.yaml", {"a": "http://127.0.0.1:9/"})
     code = (
-        "import gc, ssl, sys\n"
-        "before = dict(vars(ssl.SSLContext))\n"
-        "import catalog, catalog.linkcheck, catalog.cli.app, catalog.cli.check\n"
+        "import gc, importlib, pkgutil, socket, ssl, sys\n"
+        "before = dict(vars(ssl.SSLContext)), dict(vars(socket.socket))\n"
+        "import catalog\n"
+        "for module in pkgutil.walk_packages(catalog.__path__, 'catalog.'):\n"
+        "    importlib.import_module(module.name)\n"
+        "assert (dict(vars(ssl.SSLContext)), dict(vars(socket.socket))) == before\n"
+        "assert gc.isenabled()\n"
         "from catalog.cli.app import main\n"
         f"sys.argv = ['catalog', 'check', '-c', {str(catalog)!r}, '--no-cache', '--retries', '0']\n"
         "try:\n"
         "    main()\n"
         "except SystemExit as exc:\n"
         "    assert exc.code == 1, exc.code\n"
-        "assert dict(vars(ssl.SSLContext)) == before\n"
+        "assert (dict(vars(ssl.SSLContext)), dict(vars(socket.socket))) == before\n"
         "assert gc.isenabled() and gc.get_freeze_count() == 0\n"
         "import aiohttp.connector as c\n"
         "assert c._SSL_CONTEXT_VERIFIED.cert_store_stats()['x509_ca'] == 1\n"
