@@ -25,7 +25,7 @@ def _index(catalog: Path | None) -> Any:
 def paths(
     catalog: CatalogOption = None,
     lang: str = typer.Option("en", "--lang", help="Language of titles: en or fa."),
-    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the docs)."),
 ) -> None:
     """List the learning paths.
 
@@ -67,7 +67,7 @@ def path(
     name: str = typer.Argument(..., help="The path's id (see 'catalog paths')."),
     catalog: CatalogOption = None,
     lang: str = typer.Option("en", "--lang", help="Language of titles and notes: en or fa."),
-    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the docs)."),
 ) -> None:
     """Show one learning path as a numbered sequence.
 

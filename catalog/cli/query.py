@@ -97,7 +97,7 @@ def list_(
     sort: SortKey = typer.Option(
         SortKey.TITLE, "--sort", "-s", help="Order by title, year or level."
     ),
-    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the docs)."),
 ) -> None:
     """List resources, optionally filtered.
 
@@ -134,7 +134,7 @@ def search(
     since: SinceOption = None,
     free: FreeOption = None,
     limit: int = typer.Option(20, "--limit", "-n", min=1, help="Show at most this many results."),
-    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the docs)."),
 ) -> None:
     """Search titles, topics, tags, authors and descriptions (every language), best first.
 
@@ -181,7 +181,7 @@ def _suggest(index: Index, resource_id: str) -> str:
 def show(
     resource_id: str = typer.Argument(..., metavar="ID", help="The resource's id."),
     catalog: CatalogOption = None,
-    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the docs)."),
 ) -> None:
     """Show every field of one resource.
 
@@ -241,7 +241,7 @@ def show(
 def topics(
     catalog: CatalogOption = None,
     lang: str = typer.Option("en", "--lang", help="Language of titles: en or fa."),
-    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the docs)."),
 ) -> None:
     """List topics with how many resources each has.
 
@@ -295,7 +295,7 @@ def _counts(values: list[Any]) -> dict[str, int]:
 
 def stats(
     catalog: CatalogOption = None,
-    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the docs)."),
 ) -> None:
     """Count resources by kind, level, language, year and topic.
 

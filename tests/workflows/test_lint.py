@@ -63,7 +63,7 @@ def _zizmor(*paths: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_there_are_workflows_to_lint() -> None:
-    assert [p.name for p in WORKFLOWS] == ["ci.yml", "links.yml"]
+    assert [p.name for p in WORKFLOWS] == ["ci.yml", "docs.yml", "links.yml"]
     assert ACTION.is_file()
 
 
