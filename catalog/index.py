@@ -41,11 +41,13 @@ _PACKAGE = Path(__file__).resolve().parent
 
 @dataclass(frozen=True)
 class Index:
-    """A catalog and its postings: word -> packed uint32 ``[position, weight, ...]`` pairs,
-    positions into ``catalog.resources`` in increasing order."""
+    """A catalog and its postings: for each word, ``[position, weight, ...]`` pairs with
+    positions into ``catalog.resources`` in increasing order, packed as little-endian uint32
+    and base64-encoded. Text, so that the cache file holds them as they are and loading one
+    decodes only the words a query reaches (:meth:`hits`)."""
 
     catalog: Catalog
-    postings: dict[str, bytes]
+    postings: dict[str, str]
 
     @classmethod
     def build(cls, catalog: Catalog) -> Index:
@@ -54,7 +56,7 @@ class Index:
 
     def hits(self, word: str) -> array.array[int]:
         """Flat [position, weight, position, weight, ...] for one indexed word."""
-        hits = array.array("I", self.postings[word])
+        hits = array.array("I", binascii.a2b_base64(self.postings[word]))
         if sys.byteorder == "big":
             hits.byteswap()  # stored little-endian
         return hits
@@ -70,9 +72,7 @@ class Index:
             "catalog": to_json(catalog),
             "lines": {r.id: catalog.line_of(r.id) for r in catalog.resources},
             "warnings": [_problem_json(p) for p in catalog.warnings],
-            "postings": {
-                w: binascii.b2a_base64(b, newline=False).decode() for w, b in self.postings.items()
-            },
+            "postings": self.postings,
         }
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
@@ -90,7 +90,9 @@ class Index:
         lines = {rid: line for rid, line in data["lines"].items() if line is not None}
         warnings = [Problem(**{**p, "file": source}) for p in data["warnings"]]
         catalog = from_json(Catalog, data["catalog"]).located(source, lines, warnings)
-        postings = {w: binascii.a2b_base64(b) for w, b in data["postings"].items()}
+        postings = data["postings"]
+        if not isinstance(postings, dict) or not all(isinstance(p, str) for p in postings.values()):
+            raise TypeError("postings must map words to text")
         return cls(catalog, postings)
 
 
@@ -100,9 +102,9 @@ def _problem_json(problem: Problem) -> dict[str, object]:
     return data
 
 
-def _postings(catalog: Catalog) -> dict[str, bytes]:
-    """word -> packed uint32 [position, weight, ...], keeping each resource's best weight.
-    Packed as bytes so that loading the cache does not build millions of ints."""
+def _postings(catalog: Catalog) -> dict[str, str]:
+    """word -> packed [position, weight, ...] (see :class:`Index`), keeping each resource's
+    best weight. Packed so that loading the cache does not build millions of ints."""
     topic_titles = {key: _all_languages(topic.title) for key, topic in catalog.topics.items()}
     postings: dict[str, array.array[int]] = {}
     # Resources are visited in order, so each word's list comes out sorted by position.
@@ -129,7 +131,7 @@ def _postings(catalog: Catalog) -> dict[str, bytes]:
     if sys.byteorder == "big":
         for hits in postings.values():
             hits.byteswap()
-    return {word: hits.tobytes() for word, hits in postings.items()}
+    return {w: binascii.b2a_base64(h, newline=False).decode() for w, h in postings.items()}
 
 
 def _all_languages(text: str | dict[str, str]) -> str:
@@ -142,10 +144,23 @@ def code_fingerprint(package: Path) -> bytes:
     from catalog._version import __version__
 
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}".encode())
-    for module in sorted(package.rglob("*.py")):
-        digest.update(b"\0" + module.relative_to(package).as_posix().encode() + b"\0")
-        digest.update(module.read_bytes())
+    for name, path in sorted(_modules(str(package), "")):
+        digest.update(f"\0{name}\0".encode())
+        with open(path, "rb") as module:  # noqa: PTH123 (os.scandir and open: half pathlib's cost)
+            digest.update(module.read())
     return digest.digest()
+
+
+def _modules(folder: str, prefix: str) -> list[tuple[str, str]]:
+    """``(relative name, path)`` of every ``.py`` file under ``folder``."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir() and entry.name != "__pycache__":
+                found += _modules(entry.path, f"{prefix}{entry.name}/")
+            elif entry.name.endswith(".py") and entry.is_file():
+                found.append((prefix + entry.name, entry.path))
+    return found
 
 
 @cache

@@ -68,6 +68,7 @@ def _crafted(right: Path, other: Path) -> Iterator[tuple[str, bytes]]:
     yield "wrong shape", json.dumps({**index, "catalog": {"topics": 1, "resources": "x"}}).encode()
     unknown = {**index, "catalog": {**index["catalog"], "extra": 1}}
     yield "unknown fields", json.dumps(unknown).encode()
+    yield "postings not text", json.dumps({**index, "postings": {"attention": 7}}).encode()
 
 
 def test_a_corrupt_or_foreign_cache_file_is_rebuilt_silently(tmp_path: Path) -> None:
