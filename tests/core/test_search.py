@@ -131,3 +131,18 @@ def test_search_returns_the_catalogs_own_resources(tmp_path: Path) -> None:
         assert all(isinstance(h.resource, Resource) for h in hits)
         assert all(any(h.resource is r for r in catalog.resources) for h in hits)
         assert hits[0].resource == catalog.get("title-hit")
+
+
+def test_library_search_on_the_cached_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import catalog
+
+    monkeypatch.setenv("CATALOG_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "c.yaml"
+    path.write_text(CATALOG, encoding="utf-8")
+    for _ in range(2):  # built, then served from the cache
+        index = catalog.load_index(str(path))
+        hits = search(index, "attention", Filters(topics=("attn",)))
+        assert [h.resource.id for h in hits] == ["topic-hit", "persian"]
+        assert index.catalog.line_of("topic-hit") == 17
