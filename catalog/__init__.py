@@ -3,9 +3,16 @@
 The public API::
 
     >>> import catalog
-    >>> cat = catalog.load("resources.yaml")        # raises catalog.CatalogError
-    >>> from catalog.search import Filters, search
-    >>> [hit.entry.id for hit in search(cat, "attention", limit=3)]
+    >>> cat = catalog.load("resources.yaml")        # validates; raises catalog.CatalogError
+    >>> [r.id for r in catalog.filter_resources(cat, catalog.Filters(kinds=("paper",)))]
+    >>> from catalog.search import search
+    >>> [(hit.resource.id, hit.score) for hit in search(cat, "attention", limit=3)]
+
+``catalog.load_index(path)`` gives the same catalog (``.catalog``) with its search index, from a
+cache keyed by the file's content, so repeated queries skip validation:
+
+    >>> index = catalog.load_index("resources.yaml")
+    >>> [hit.resource.title for hit in search(index, "long sequences", limit=3)]
 
 Heavy modules (Pydantic, the YAML readers) load on first use, so ``import catalog`` is cheap.
 """
@@ -18,6 +25,7 @@ from catalog._version import __version__
 from catalog.errors import CatalogError, CatalogReadError, CatalogValidationError, Problem
 
 if TYPE_CHECKING:
+    from catalog.index import Index, load_index
     from catalog.loader import load, loads
     from catalog.models import Catalog, LearningPath, PathStep, Resource, Topic
     from catalog.search import Filters, Hit, filter_resources
@@ -29,6 +37,7 @@ __all__ = [
     "CatalogValidationError",
     "Filters",
     "Hit",
+    "Index",
     "LearningPath",
     "PathStep",
     "Problem",
@@ -37,10 +46,13 @@ __all__ = [
     "__version__",
     "filter_resources",
     "load",
+    "load_index",
     "loads",
 ]
 
 _LAZY = {
+    "Index": "catalog.index",
+    "load_index": "catalog.index",
     "load": "catalog.loader",
     "loads": "catalog.loader",
     "Catalog": "catalog.models",

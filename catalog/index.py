@@ -1,201 +1,121 @@
-"""A query-ready view of a validated catalog, and its content-keyed cache.
+"""The search index of a catalog, and its content-keyed cache.
 
-Querying from a terminal must feel instant, but importing Pydantic and validating a catalog costs
-more than the whole time budget of ``catalog search``. So the first query of a given file
-validates it and saves an :class:`Index` (plain JSON: the resources as the schema dumps them, plus
-an inverted word index) under a name derived from the file's bytes. Later queries of the same
-bytes load that JSON and never import Pydantic or a YAML reader. Any edit changes the key, so a
-stale index cannot be served.
+An :class:`Index` is a validated :class:`~catalog.models.Catalog` plus what ranking needs: for
+each normalised word, the resources whose text holds it, with the weight of the best field it
+appears in. It restates no field of a resource; the resources themselves are the catalog's.
 
-The index keeps, per resource, the few fields that filters and ranking read as plain columns and
-the rest as a marshalled blob, decoded only for the resources a command prints.
+Querying from a terminal must feel instant, but validating a catalog (and importing Pydantic to
+do it) costs more than the whole time budget of ``catalog search``. So :func:`load_index` keeps
+each index it builds in a cache file: JSON, which cannot run code or crash the interpreter
+whatever it holds. The file is named after, and records, a key made of the catalog's bytes, the
+package version, the Python version and the content of every module of the package, so a changed
+catalog, rule or ranking can never be served a stale index. A missing, corrupt or foreign file is
+rebuilt silently; an unwritable cache folder only costs time.
 """
 
 from __future__ import annotations
 
 import array
+import binascii
 import hashlib
-import marshal
+import json
 import os
 import sys
-import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from catalog.textnorm import words
 
 if TYPE_CHECKING:
+    from catalog.errors import Problem
     from catalog.models import Catalog
 
-FORMAT = 5
+FORMAT = 6
 # Field weights for ranking: the title matters most, then topics and tags, authors, descriptions.
 WEIGHTS = {"title": 8, "topics": 5, "authors": 3, "description": 1}
 _KEEP_CACHE_FILES = 8
+_PACKAGE = Path(__file__).resolve().parent
 
 
-class Entry:
-    """One resource as plain data. The fields that filters and ranking read are attributes;
-    the rest (``data``, the JSON the schema dumps) is decoded only when asked for."""
+@dataclass(frozen=True)
+class Index:
+    """A catalog and its postings: for each word, ``[position, weight, ...]`` pairs with
+    positions into ``catalog.resources`` in increasing order, packed as little-endian uint32
+    and base64-encoded. Text, so that the cache file holds them as they are and loading one
+    decodes only the words a query reaches (:meth:`hits`)."""
 
-    __slots__ = (
-        "_blob",
-        "_data",
-        "free",
-        "id",
-        "kind",
-        "language",
-        "level",
-        "line",
-        "title",
-        "topics",
-        "year",
-    )
-
-    def __init__(self, data: dict[str, Any] | None, line: int | None, blob: bytes = b"") -> None:
-        self._data, self._blob, self.line = data, blob, line
-        if data is not None:
-            self._fill(data)
-
-    def _fill(self, data: dict[str, Any]) -> None:
-        self.id: str = data["id"]
-        self.title: str = data["title"]
-        self.kind: str = data["kind"]
-        self.level: str = data["level"]
-        self.language: str = data["language"]
-        self.year: int = data["year"]
-        self.free: bool | None = data.get("free")
-        self.topics: list[str] = data["topics"]
+    catalog: Catalog
+    postings: dict[str, str]
 
     @classmethod
-    def from_columns(cls, row: tuple[Any, ...], blob: bytes) -> Entry:
-        entry = cls(None, row[0], blob)
-        (_, entry.id, entry.title, entry.kind, entry.level, entry.language) = row[:6]
-        entry.year, entry.free, entry.topics = row[6:]
-        return entry
-
-    def columns(self) -> tuple[Any, ...]:
-        return (
-            self.line,
-            self.id,
-            self.title,
-            self.kind,
-            self.level,
-            self.language,
-            self.year,
-            self.free,
-            self.topics,
-        )
-
-    @property
-    def data(self) -> dict[str, Any]:
-        if self._data is None:
-            self._data = marshal.loads(self._blob)
-        return self._data
-
-    @property
-    def authors(self) -> list[str]:
-        return list(self.data["authors"])
-
-    @property
-    def url(self) -> str:
-        return str(self.data["url"])
-
-    @property
-    def descriptions(self) -> dict[str, str]:
-        return dict(self.data["description"])
-
-    def as_json(self) -> dict[str, Any]:
-        """Stable JSON shape of a resource (documented in the README)."""
-        return {**self.data, "line": self.line}
-
-
-@dataclass
-class Index:
-    """Everything the query commands need, without Pydantic."""
-
-    entries: list[Entry]
-    topics: dict[str, dict[str, Any]]
-    paths: dict[str, dict[str, Any]]
-    postings: dict[str, bytes] = field(default_factory=dict)
-    source: str | None = None
-    check: dict[str, Any] | None = None  # the catalog's own ``check:`` section, as JSON
-
-    def topic_names(self) -> dict[str, str]:
-        """Every accepted topic name (ids and aliases) mapped to its topic id."""
-        names: dict[str, str] = {}
-        for topic_id, topic in self.topics.items():
-            for alias in topic.get("aliases", []):
-                names[alias] = topic_id
-            names[topic_id] = topic_id
-        return names
-
-    def get(self, resource_id: str) -> Entry | None:
-        for entry in self.entries:
-            if entry.id == resource_id:
-                return entry
-        return None
+    def build(cls, catalog: Catalog) -> Index:
+        """Index every resource of ``catalog``."""
+        return cls(catalog, _postings(catalog))
 
     def hits(self, word: str) -> array.array[int]:
-        """Flat [entry, weight, entry, weight, ...] for one indexed word."""
-        return array.array("I", self.postings[word])
+        """Flat [position, weight, position, weight, ...] for one indexed word."""
+        hits = array.array("I", binascii.a2b_base64(self.postings[word]))
+        if sys.byteorder == "big":
+            hits.byteswap()  # stored little-endian
+        return hits
+
+    def dumps(self, key: str) -> bytes:
+        """The cache file's content for this index under ``key``."""
+        from catalog.modelkit import to_json
+
+        catalog = self.catalog
+        data = {
+            "format": FORMAT,
+            "key": key,
+            "catalog": to_json(catalog),
+            "lines": {r.id: catalog.line_of(r.id) for r in catalog.resources},
+            "warnings": [_problem_json(p) for p in catalog.warnings],
+            "postings": self.postings,
+        }
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
     @classmethod
-    def from_catalog(cls, catalog: Catalog) -> Index:
-        entries = []
-        for resource in catalog.resources:
-            data = resource.model_dump(mode="json")
-            data["description"] = resource.descriptions
-            entries.append(Entry(data, catalog.line_of(resource.id)))
-        topics = {key: topic.model_dump(mode="json") for key, topic in catalog.topics.items()}
-        paths = {key: path.model_dump(mode="json") for key, path in catalog.paths.items()}
-        check = catalog.check.model_dump(mode="json") if catalog.check else None
-        index = cls(entries, topics, paths, source=catalog.source, check=check)
-        index.postings = _postings(entries, topics)
-        return index
+    def loads(cls, raw: bytes, key: str, source: str) -> Index:
+        """The index in a cache file made by :meth:`dumps` with the same ``key``; raises
+        ValueError (or TypeError, KeyError...) when the file is anything else."""
+        from catalog.errors import Problem
+        from catalog.modelkit import from_json
+        from catalog.models import Catalog
 
-    def dumps(self) -> bytes:
-        """Serialise for the cache. marshal is the fastest reader Python has for plain data; the
-        cache key includes the Python version, since marshal's format may change with it."""
-        return marshal.dumps(
-            {
-                "format": FORMAT,
-                "topics": self.topics,
-                "paths": self.paths,
-                "columns": [e.columns() for e in self.entries],
-                "blobs": [marshal.dumps(e.data) for e in self.entries],
-                "postings": self.postings,
-                "check": self.check,
-            }
-        )
-
-    @classmethod
-    def loads(cls, raw: bytes) -> Index:
-        data = marshal.loads(raw)
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise ValueError("index format changed")
-        pairs = zip(data["columns"], data["blobs"], strict=True)
-        entries = [Entry.from_columns(row, blob) for row, blob in pairs]
-        return cls(entries, data["topics"], data["paths"], data["postings"], check=data["check"])
+        data = json.loads(raw)
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
+            raise ValueError("not this catalog's index")
+        lines = {rid: line for rid, line in data["lines"].items() if line is not None}
+        warnings = [Problem(**{**p, "file": source}) for p in data["warnings"]]
+        catalog = from_json(Catalog, data["catalog"]).located(source, lines, warnings)
+        postings = data["postings"]
+        if not isinstance(postings, dict) or not all(isinstance(p, str) for p in postings.values()):
+            raise TypeError("postings must map words to text")
+        return cls(catalog, postings)
 
 
-def _postings(entries: list[Entry], topics: dict[str, dict[str, Any]]) -> dict[str, bytes]:
-    """word -> flat uint32 [entry, weight, entry, weight, ...], keeping each entry's best
-    weight. Stored as bytes so that loading the cache does not build millions of ints."""
+def _problem_json(problem: Problem) -> dict[str, object]:
+    data = problem.as_dict()
+    del data["file"]  # the cache is shared by every path holding the same bytes
+    return data
+
+
+def _postings(catalog: Catalog) -> dict[str, str]:
+    """word -> packed [position, weight, ...] (see :class:`Index`), keeping each resource's
+    best weight. Packed so that loading the cache does not build millions of ints."""
+    topic_titles = {key: _all_languages(topic.title) for key, topic in catalog.topics.items()}
     postings: dict[str, array.array[int]] = {}
-    # Entries are visited in order, so each word's list comes out sorted by entry.
-    for i, entry in enumerate(entries):
+    # Resources are visited in order, so each word's list comes out sorted by position.
+    for i, resource in enumerate(catalog.resources):
+        topics = [*resource.topics, *resource.tags]
+        topics += [topic_titles[t] for t in resource.topics if t in topic_titles]
         fields = (
-            (WEIGHTS["title"], entry.title),
-            (
-                WEIGHTS["topics"],
-                " ".join(
-                    [*entry.topics, *entry.data.get("tags", [])]
-                    + [_all_languages(topics[t]["title"]) for t in entry.topics if t in topics]
-                ),
-            ),
-            (WEIGHTS["authors"], " ".join(entry.authors)),
-            (WEIGHTS["description"], " ".join(entry.descriptions.values())),
+            (WEIGHTS["title"], resource.title),
+            (WEIGHTS["topics"], " ".join(topics)),
+            (WEIGHTS["authors"], " ".join(resource.authors)),
+            (WEIGHTS["description"], " ".join(resource.descriptions.values())),
         )
         best: dict[str, int] = {}
         for weight, text in fields:
@@ -208,24 +128,51 @@ def _postings(entries: list[Entry], topics: dict[str, dict[str, Any]]) -> dict[s
                 hits = postings[word] = array.array("I")
             hits.append(i)
             hits.append(weight)
-    return {word: hits.tobytes() for word, hits in postings.items()}
-
-
-def _code_stamp() -> bytes:
-    """Changes whenever the code that validates or indexes a catalog changes."""
-    here = Path(__file__).resolve().parent
-    stamps = [str(FORMAT), sys.version]
-    for name in ("models.py", "settings.py", "rules.py", "loader.py", "index.py", "textnorm.py"):
-        try:
-            stat = (here / name).stat()
-            stamps.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
-        except OSError:
-            stamps.append(name)
-    return "\0".join(stamps).encode()
+    if sys.byteorder == "big":
+        for hits in postings.values():
+            hits.byteswap()
+    return {w: binascii.b2a_base64(h, newline=False).decode() for w, h in postings.items()}
 
 
 def _all_languages(text: str | dict[str, str]) -> str:
     return " ".join(text.values()) if isinstance(text, dict) else text
+
+
+def code_fingerprint(package: Path) -> bytes:
+    """A digest of every module of ``package`` (path and content) and of the versions of the
+    package and of Python: whatever validates, normalises or ranks a catalog is in there."""
+    from catalog._version import __version__
+
+    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}".encode())
+    for name, path in sorted(_modules(str(package), "")):
+        digest.update(f"\0{name}\0".encode())
+        with open(path, "rb") as module:  # noqa: PTH123 (os.scandir and open: half pathlib's cost)
+            digest.update(module.read())
+    return digest.digest()
+
+
+def _modules(folder: str, prefix: str) -> list[tuple[str, str]]:
+    """``(relative name, path)`` of every ``.py`` file under ``folder``."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir() and entry.name != "__pycache__":
+                found += _modules(entry.path, f"{prefix}{entry.name}/")
+            elif entry.name.endswith(".py") and entry.is_file():
+                found.append((prefix + entry.name, entry.path))
+    return found
+
+
+@cache
+def _this_code() -> bytes:
+    return code_fingerprint(_PACKAGE)
+
+
+def cache_key(raw: bytes, package: Path | None = None) -> str:
+    """The cache key of catalog bytes ``raw`` under the code in ``package`` (default: this
+    package, whose fingerprint is taken once per process)."""
+    code = _this_code() if package is None else code_fingerprint(package)
+    return hashlib.sha256(code + raw).hexdigest()
 
 
 def cache_dir() -> Path:
@@ -237,40 +184,52 @@ def cache_dir() -> Path:
     return Path(base) / "catalog" / "index"
 
 
-def load_index(path: Path) -> Index:
-    """The index of the catalog at ``path``, from the cache when the file's bytes are known.
+def load_index(path: str | Path) -> Index:
+    """The index of the catalog at ``path``, from the cache when these bytes were indexed before
+    by this very code.
 
     Raises :class:`~catalog.errors.CatalogError` like :func:`catalog.load` when the file is not
-    a valid catalog. A missing, corrupt or unwritable cache only costs time.
+    a valid catalog. A missing, corrupt, foreign or unwritable cache only costs time.
     """
     from catalog.loader import read_catalog_bytes
 
+    path = Path(path)
     raw = read_catalog_bytes(path)
-    key = hashlib.sha256(raw + _code_stamp()).hexdigest()[:32]
+    key = cache_key(raw)
     folder = cache_dir()
-    cached = folder / f"{key}.index"
+    cached = folder / f"index-{key[:32]}.json"
     try:
-        index = Index.loads(cached.read_bytes())
-        index.source = str(path)
-        return index
-    except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError):
-        pass
+        return Index.loads(cached.read_bytes(), key, str(path))
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        pass  # no usable cache file: build the index, and replace the file
     from catalog.loader import loads
 
-    index = Index.from_catalog(loads(raw, source=str(path)))
-    _save(folder, cached, index)
+    index = Index.build(loads(raw, source=str(path)))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_cache(cached, index.dumps(key))
+        _prune(folder)
+    except OSError:
+        pass  # a read-only or full disk must not break a query
     return index
 
 
-def _save(folder: Path, target: Path, index: Index) -> None:
+def _write_cache(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically, leaving no temporary file behind."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".tmp")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".index-", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            handle.write(index.dumps())
-        Path(tmp).replace(target)
-        old = sorted(folder.glob("*.index"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in old[_KEEP_CACHE_FILES:]:
-            stale.unlink(missing_ok=True)
-    except OSError:
-        return  # a read-only or full disk must not break a query
+            handle.write(data)
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _prune(folder: Path) -> None:
+    """Keep the most recently written cache files only."""
+    files = sorted(folder.glob("index-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in files[_KEEP_CACHE_FILES:]:
+        stale.unlink(missing_ok=True)

@@ -9,9 +9,10 @@ SCHEMA_ID = "https://github.com/transformers-catalog/catalog/blob/main/catalog.s
 
 def catalog_json_schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of ``resources.yaml``, generated from the models."""
+    from catalog.modelkit import adapter
     from catalog.models import Catalog
 
-    schema = Catalog.model_json_schema(mode="validation")
+    schema = adapter(Catalog).json_schema(mode="validation")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

@@ -8,6 +8,7 @@ position-tracking reader, so that each problem can name its line and column. See
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -74,11 +75,12 @@ def _validate(data: Any, text: str, source: str, positions: Positions | None) ->
     from pydantic import ValidationError
 
     from catalog import rules
+    from catalog.modelkit import validate
     from catalog.models import Catalog
 
     findings = rules.check(data)
     try:
-        catalog: Catalog | None = Catalog.model_validate(data)
+        catalog: Catalog | None = validate(Catalog, data)
         schema_error: ValidationError | None = None
     except ValidationError as exc:
         catalog, schema_error = None, exc
@@ -96,10 +98,7 @@ def _validate(data: Any, text: str, source: str, positions: Positions | None) ->
     if catalog is None or any(p.severity == "error" for p in problems):
         raise CatalogValidationError(problems)
     catalog = _canonical_topics(catalog)
-    catalog._warnings = sorted(problems)
-    catalog._source = source
-    catalog._lines = _resource_lines(catalog, text, positions)
-    return catalog
+    return catalog.located(source, _resource_lines(catalog, text, positions), problems)
 
 
 def _canonical_topics(catalog: Catalog) -> Catalog:
@@ -107,10 +106,10 @@ def _canonical_topics(catalog: Catalog) -> Catalog:
     if all(names[t] == t for r in catalog.resources for t in r.topics):
         return catalog
     resources = [
-        r.model_copy(update={"topics": list(dict.fromkeys(names[t] for t in r.topics))})
+        dataclasses.replace(r, topics=list(dict.fromkeys(names[t] for t in r.topics)))
         for r in catalog.resources
     ]
-    return catalog.model_copy(update={"resources": resources})
+    return catalog.replace(resources=resources)
 
 
 def _resource_lines(catalog: Catalog, text: str, positions: Positions | None) -> dict[str, int]:

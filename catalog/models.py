@@ -1,18 +1,23 @@
-"""Pydantic models of a catalog: what ``resources.yaml`` may contain.
+"""The models of a catalog: what ``resources.yaml`` may contain.
 
 Models are frozen and strict: unknown keys are errors, and YAML values are never coerced
 (``yes`` does not become ``True``, ``2017`` does not become ``"2017"``). Field-level rules live
 here; rules that look across entries (unique ids and URLs, known topics) live in
 :mod:`catalog.rules`, so that one run can report all of them with positions.
+
+These classes are the one representation of a catalog: the loader validates them, the index
+cache holds them, and search, filters, the link checker and every export read them. They are
+dataclasses that Pydantic validates (see :mod:`catalog.modelkit`); reading them does not import
+Pydantic.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from collections.abc import Iterable, Mapping
+from typing import Annotated, ClassVar
 
 from catalog.errors import Problem
 from catalog.identifiers import (
@@ -21,6 +26,7 @@ from catalog.identifiers import (
     is_language_code,
     isbn_problem,
 )
+from catalog.modelkit import After, Limits, Model
 from catalog.settings import CheckSettings, ResourceCheck
 from catalog.vocab import KINDS, LEVELS, Kind, Level
 
@@ -34,20 +40,13 @@ __all__ = [
     "PathStep",
     "Resource",
     "Topic",
+    "topic_names",
 ]
 TIMED_KINDS = frozenset({"video", "playlist", "course"})
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=100)]
-NonEmptyText = Annotated[str, Field(min_length=1)]
-LocalizedText = NonEmptyText | dict[str, NonEmptyText]
-
-_DURATION = re.compile(r"^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
 MIN_YEAR = 1950
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, strict=True, extra="forbid")
+_DURATION = re.compile(r"^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
 
 
 def _check_localized(value: str | dict[str, str]) -> str | dict[str, str]:
@@ -60,7 +59,64 @@ def _check_localized(value: str | dict[str, str]) -> str | dict[str, str]:
     return value
 
 
-def localized(value: str | dict[str, str], lang: str) -> tuple[str, bool]:
+def _http_url(value: str) -> str:
+    from catalog.urls import url_problem
+
+    problem = url_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _year(value: int) -> int:
+    this_year = dt.date.today().year
+    if not MIN_YEAR <= value <= this_year:
+        raise ValueError(f"year must be from {MIN_YEAR} to {this_year}, got {value}")
+    return value
+
+
+def _language(value: str) -> str:
+    if not is_language_code(value):
+        raise ValueError(f"'{value}' is not an ISO 639-1 language code such as 'en' or 'fa'")
+    return value
+
+
+def _duration(value: str) -> str:
+    if not _DURATION.match(value):
+        raise ValueError(f"duration '{value}' should look like '1h30m', '45m' or '2h'")
+    return value
+
+
+def _isbn(value: str) -> str:
+    problem = isbn_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _doi(value: str) -> str:
+    if not is_doi(value):
+        raise ValueError(f"'{value}' is not a DOI (expected '10.NNNN/suffix')")
+    return value
+
+
+def _arxiv(value: str) -> str:
+    if not is_arxiv_id(value):
+        raise ValueError(
+            f"'{value}' is not an arXiv id (expected '2101.01234', optionally 'v2', "
+            "or an old-style id such as 'cs/0112017')"
+        )
+    return value
+
+
+Slug = Annotated[str, Limits(pattern=SLUG_PATTERN, max_length=100)]
+NonEmptyText = Annotated[str, Limits(min_length=1)]
+# A text, or its translations keyed by language code ('en' required).
+LocalizedText = Annotated[NonEmptyText | dict[str, NonEmptyText], After(_check_localized)]
+Url = Annotated[NonEmptyText, After(_http_url)]
+
+
+def localized(value: str | Mapping[str, str], lang: str) -> tuple[str, bool]:
     """The text in ``lang``, and whether it is really in that language (False: English fallback)."""
     if isinstance(value, str):
         return value, lang == "en"
@@ -69,116 +125,57 @@ def localized(value: str | dict[str, str], lang: str) -> tuple[str, bool]:
     return value["en"], lang == "en"
 
 
-class Topic(_Model):
+def topic_names(aliases: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
+    """Every accepted topic name (ids and aliases) mapped to its topic id, from ``(topic id,
+    its aliases)`` pairs. A topic's own id wins over another topic's alias of the same name."""
+    names: dict[str, str] = {}
+    for topic_id, topic_aliases in aliases:
+        for alias in topic_aliases:
+            names[alias] = topic_id
+        names[topic_id] = topic_id
+    return names
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Topic(Model):
     """A subject a resource can be filed under. Title and description may be translated."""
 
     title: LocalizedText
     description: LocalizedText
-    aliases: list[Slug] = Field(default_factory=list)
-
-    @field_validator("title", "description")
-    @classmethod
-    def _texts(cls, value: str | dict[str, str]) -> str | dict[str, str]:
-        return _check_localized(value)
+    aliases: list[Slug] = dataclasses.field(default_factory=list)
 
 
-class Resource(_Model):
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Resource(Model):
     """One learning resource. Field names are a public contract."""
 
     id: Slug
     title: NonEmptyText
-    url: NonEmptyText
+    url: Url
     kind: Kind
-    topics: Annotated[list[Slug], Field(min_length=1)]
-    authors: Annotated[list[NonEmptyText], Field(min_length=1)]
-    year: int
+    topics: Annotated[list[Slug], Limits(min_length=1)]
+    authors: Annotated[list[NonEmptyText], Limits(min_length=1)]
+    year: Annotated[int, After(_year)]
     level: Level
-    language: str
-    tags: list[Slug] = Field(default_factory=list)
-    duration: str | None = None
-    isbn: str | None = None
-    doi: str | None = None
-    arxiv: str | None = None
+    language: Annotated[str, After(_language)]
+    tags: list[Slug] = dataclasses.field(default_factory=list)
+    duration: Annotated[str, After(_duration)] | None = None
+    isbn: Annotated[str, After(_isbn)] | None = None
+    doi: Annotated[str, After(_doi)] | None = None
+    arxiv: Annotated[str, After(_arxiv)] | None = None
     free: bool | None = None
     added: dt.date | None = None
-    archived_url: str | None = None
+    archived_url: Annotated[str, After(_http_url)] | None = None
     check: ResourceCheck | None = None
     # Last, so that the long texts close each entry in the YAML file (catalog fmt keeps this
     # order) and in JSON output.
     description: LocalizedText
 
-    @field_validator("url", "archived_url")
-    @classmethod
-    def _http_url(cls, value: str | None) -> str | None:
-        if value is None:
-            return value
-        from catalog.urls import url_problem
-
-        problem = url_problem(value)
-        if problem:
-            raise ValueError(problem)
-        return value
-
-    @field_validator("year")
-    @classmethod
-    def _year(cls, value: int) -> int:
-        this_year = dt.date.today().year
-        if not MIN_YEAR <= value <= this_year:
-            raise ValueError(f"year must be from {MIN_YEAR} to {this_year}, got {value}")
-        return value
-
-    @field_validator("language")
-    @classmethod
-    def _language(cls, value: str) -> str:
-        if not is_language_code(value):
-            raise ValueError(f"'{value}' is not an ISO 639-1 language code such as 'en' or 'fa'")
-        return value
-
-    @field_validator("description")
-    @classmethod
-    def _description(cls, value: str | dict[str, str]) -> str | dict[str, str]:
-        return _check_localized(value)
-
-    @field_validator("duration")
-    @classmethod
-    def _duration(cls, value: str | None) -> str | None:
-        if value is not None and not _DURATION.match(value):
-            raise ValueError(f"duration '{value}' should look like '1h30m', '45m' or '2h'")
-        return value
-
-    @field_validator("isbn")
-    @classmethod
-    def _isbn(cls, value: str | None) -> str | None:
-        if value is not None:
-            problem = isbn_problem(value)
-            if problem:
-                raise ValueError(problem)
-        return value
-
-    @field_validator("doi")
-    @classmethod
-    def _doi(cls, value: str | None) -> str | None:
-        if value is not None and not is_doi(value):
-            raise ValueError(f"'{value}' is not a DOI (expected '10.NNNN/suffix')")
-        return value
-
-    @field_validator("arxiv")
-    @classmethod
-    def _arxiv(cls, value: str | None) -> str | None:
-        if value is not None and not is_arxiv_id(value):
-            raise ValueError(
-                f"'{value}' is not an arXiv id (expected '2101.01234', optionally 'v2', "
-                "or an old-style id such as 'cs/0112017')"
-            )
-        return value
-
-    @model_validator(mode="after")
-    def _duration_kind(self) -> Resource:
+    def _check(self) -> None:
         if self.duration is not None and self.kind not in TIMED_KINDS:
             raise ValueError(
                 f"duration only applies to videos, playlists and courses, not to a {self.kind}"
             )
-        return self
 
     def text(self, lang: str = "en") -> tuple[str, bool]:
         """The description in ``lang`` and whether it is a real translation."""
@@ -192,42 +189,55 @@ class Resource(_Model):
         return dict(self.description)
 
 
-class PathStep(_Model):
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class PathStep(Model):
     """One step of a learning path: a resource id and why it comes here."""
 
     id: Slug
     note: LocalizedText
 
-    @field_validator("note")
-    @classmethod
-    def _note(cls, value: str | dict[str, str]) -> str | dict[str, str]:
-        return _check_localized(value)
 
-
-class LearningPath(_Model):
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class LearningPath(Model):
     """An ordered sequence of resources for a learner to follow."""
 
     title: LocalizedText
     description: LocalizedText | None = None
-    steps: Annotated[list[PathStep], Field(min_length=1)]
-
-    @field_validator("title", "description")
-    @classmethod
-    def _texts(cls, value: str | dict[str, str] | None) -> str | dict[str, str] | None:
-        return None if value is None else _check_localized(value)
+    steps: Annotated[list[PathStep], Limits(min_length=1)]
 
 
-class Catalog(_Model):
-    """A whole catalog: topics, resources, learning paths and link-check settings."""
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Catalog(Model):
+    """A whole catalog: topics, resources, learning paths and link-check settings.
+
+    Besides the file's content, a loaded catalog knows where it came from (:attr:`source`), the
+    line of each resource's entry, and the warnings found while loading it.
+    """
 
     topics: dict[Slug, Topic]
     resources: list[Resource]
-    paths: dict[Slug, LearningPath] = Field(default_factory=dict)
+    paths: dict[Slug, LearningPath] = dataclasses.field(default_factory=dict)
     check: CheckSettings | None = None
 
-    _warnings: list[Problem] = PrivateAttr(default_factory=list)
-    _lines: dict[str, int] = PrivateAttr(default_factory=dict)
-    _source: str | None = PrivateAttr(default=None)
+    # Not fields of the file: set per instance by the loader (or the index cache) through
+    # :meth:`located`. The class attributes are the defaults of a catalog built in code.
+    _source: ClassVar[str | None] = None
+    _lines: ClassVar[Mapping[str, int]] = {}
+    _warnings: ClassVar[tuple[Problem, ...]] = ()
+
+    def located(
+        self, source: str | None, lines: Mapping[str, int], warnings: Iterable[Problem] = ()
+    ) -> Catalog:
+        """This catalog, told where it was read from (returns ``self``)."""
+        object.__setattr__(self, "_source", source)
+        object.__setattr__(self, "_lines", dict(lines))
+        object.__setattr__(self, "_warnings", tuple(sorted(warnings)))
+        return self
+
+    def replace(self, **changes: object) -> Catalog:
+        """A copy with some fields changed (no validation), keeping where it came from."""
+        copy = dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+        return copy.located(self._source, self._lines, self._warnings)
 
     @property
     def warnings(self) -> list[Problem]:
@@ -252,9 +262,4 @@ class Catalog(_Model):
 
     def topic_ids(self) -> dict[str, str]:
         """Every accepted topic name (ids and aliases) mapped to its topic id."""
-        names: dict[str, str] = {}
-        for topic_id, topic in self.topics.items():
-            for alias in topic.aliases:
-                names[alias] = topic_id
-            names[topic_id] = topic_id
-        return names
+        return topic_names((key, topic.aliases) for key, topic in self.topics.items())

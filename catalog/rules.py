@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from catalog.errors import Severity
+from catalog.models import topic_names
 from catalog.urls import normalize_url
 
 Loc = tuple[str | int, ...]
@@ -66,12 +67,7 @@ class _View:
                 self.paths[key] = steps if isinstance(steps, list) else []
 
     def topic_ids(self) -> dict[str, str]:
-        names: dict[str, str] = {}
-        for topic_id, aliases in self.topics.items():
-            for alias in aliases:
-                names[alias] = topic_id
-            names[topic_id] = topic_id
-        return names
+        return topic_names(self.topics.items())
 
 
 def check(data: dict[str, Any]) -> list[Finding]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from catalog.modelkit import Model, field_names
 from catalog.rules import did_you_mean
 
 Loc = tuple[str | int, ...]
@@ -18,11 +19,11 @@ Explained = tuple[Loc, str, str | None, bool]
 _ANY_KEY = object()
 
 
-def _model_at(loc: Loc) -> type | None:
+def _model_at(loc: Loc) -> type[Model] | None:
     """The model class that describes the mapping at ``loc``."""
     from catalog import models, settings
 
-    shape: dict[Any, Any] = {
+    shape: dict[Any, type[Model]] = {
         (): models.Catalog,
         ("resources", _ANY_KEY): models.Resource,
         ("resources", _ANY_KEY, "check"): settings.ResourceCheck,
@@ -35,7 +36,7 @@ def _model_at(loc: Loc) -> type | None:
     for pattern, model in shape.items():
         same = all(p is _ANY_KEY or p == x for p, x in zip(pattern, loc, strict=False))
         if len(pattern) == len(loc) and same:
-            return model  # type: ignore[no-any-return]
+            return model
     return None
 
 
@@ -110,9 +111,9 @@ def explain(error: Any, data: Any) -> Explained:
 
     if kind == "missing":
         return loc, f"missing required field '{name}'", None, False
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         model = _model_at(loc[:-1])
-        fields = list(getattr(model, "model_fields", {})) if model else []
+        fields = field_names(model) if model else []
         hint = did_you_mean(str(name), fields)
         if hint is None and fields:
             hint = "allowed: " + ", ".join(fields)
@@ -137,7 +138,7 @@ def explain(error: Any, data: Any) -> Explained:
     if kind == "list_type":
         hint = "write [a, b] or one '- item' per line"
         return loc, f"expected a list, got {_shown(given)}", hint, at_key
-    if kind == "dict_type" or kind == "model_type":
+    if kind in ("dict_type", "model_type", "dataclass_type"):
         return loc, f"expected a mapping of keys to values, got {_shown(given)}", None, at_key
     if kind == "date_type":
         return loc, f"expected a date such as 2024-01-31, got {_shown(given)}", None, at_key

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING
 
-from catalog.index import Entry, Index
+from catalog.index import Index
 from catalog.textnorm import within_one_edit, words
 
 if TYPE_CHECKING:
@@ -21,24 +21,6 @@ if TYPE_CHECKING:
 
 LEVEL_ORDER = {"beginner": 0, "intermediate": 1, "advanced": 2}
 EXACT, PREFIX, TYPO = 1.0, 0.7, 0.5
-
-
-class Filterable(Protocol):
-    @property
-    def kind(self) -> str: ...
-    @property
-    def level(self) -> str: ...
-    @property
-    def language(self) -> str: ...
-    @property
-    def year(self) -> int: ...
-    @property
-    def free(self) -> bool | None: ...
-    @property
-    def topics(self) -> Sequence[str]: ...
-
-
-T = TypeVar("T", bound=Filterable)
 
 
 class UnknownTopicError(ValueError):
@@ -63,28 +45,30 @@ class Filters:
 
     def resolved(self, topic_names: dict[str, str]) -> Filters:
         """The same filters with topic aliases replaced by topic ids."""
-        from catalog.rules import did_you_mean
-
         ids = []
         for name in self.topics:
             if name not in topic_names:
+                from catalog.rules import did_you_mean
+
                 raise UnknownTopicError(name, did_you_mean(name, topic_names))
             ids.append(topic_names[name])
         return Filters(tuple(ids), self.kinds, self.levels, self.languages, self.since, self.free)
 
-    def matches(self, item: Filterable) -> bool:
+    def matches(self, resource: Resource) -> bool:
+        """Whether ``resource`` passes (topics must be resolved: see :meth:`resolved`)."""
         return (
-            (not self.topics or any(t in item.topics for t in self.topics))
-            and (not self.kinds or item.kind in self.kinds)
-            and (not self.levels or item.level in self.levels)
-            and (not self.languages or item.language in self.languages)
-            and (self.since is None or item.year >= self.since)
-            and (self.free is None or item.free is self.free)
+            (not self.topics or any(t in resource.topics for t in self.topics))
+            and (not self.kinds or resource.kind in self.kinds)
+            and (not self.levels or resource.level in self.levels)
+            and (not self.languages or resource.language in self.languages)
+            and (self.since is None or resource.year >= self.since)
+            and (self.free is None or resource.free is self.free)
         )
 
 
-def apply(items: Iterable[T], filters: Filters) -> list[T]:
-    return [item for item in items if filters.matches(item)]
+def apply(resources: Iterable[Resource], filters: Filters) -> list[Resource]:
+    """The resources that pass resolved ``filters``, in their order."""
+    return [resource for resource in resources if filters.matches(resource)]
 
 
 def filter_resources(catalog: Catalog, filters: Filters) -> list[Resource]:
@@ -92,22 +76,20 @@ def filter_resources(catalog: Catalog, filters: Filters) -> list[Resource]:
     return apply(catalog.resources, filters.resolved(catalog.topic_ids()))
 
 
-def sort_entries(entries: list[T], key: str) -> list[T]:
+def sort_resources(resources: list[Resource], key: str) -> list[Resource]:
     """Order by ``title``, ``year`` (newest first) or ``level`` (beginner first)."""
     if key == "year":
-        return sorted(entries, key=lambda e: (-e.year, _title(e)))
+        return sorted(resources, key=lambda r: (-r.year, r.title.casefold()))
     if key == "level":
-        return sorted(entries, key=lambda e: (LEVEL_ORDER[e.level], _title(e)))
-    return sorted(entries, key=_title)
-
-
-def _title(item: object) -> str:
-    return str(getattr(item, "title", "")).casefold()
+        return sorted(resources, key=lambda r: (LEVEL_ORDER[r.level], r.title.casefold()))
+    return sorted(resources, key=lambda r: r.title.casefold())
 
 
 @dataclass(frozen=True)
 class Hit:
-    entry: Entry
+    """A resource that matches a query, and how well."""
+
+    resource: Resource
     score: float
 
 
@@ -128,46 +110,52 @@ def _word_matches(word: str, vocabulary: Iterable[str]) -> dict[str, float]:
 
 
 def rank(index: Index, query: str | Sequence[str], filters: Filters | None = None) -> list[Hit]:
-    """Ranked hits for ``query`` (every word must match), best first."""
+    """Ranked hits for ``query`` (every word must match), best first. Topic aliases in
+    ``filters`` are resolved here (raises :class:`UnknownTopicError`)."""
     text = query if isinstance(query, str) else " ".join(query)
     query_words = list(dict.fromkeys(words(text)))
     if not query_words:
         return []
+    resources = index.catalog.resources
     allowed = None
     if filters is not None:
-        resolved = filters.resolved(index.topic_names())
-        allowed = {i for i, e in enumerate(index.entries) if resolved.matches(e)}
+        resolved = filters.resolved(index.catalog.topic_ids())
+        allowed = {i for i, resource in enumerate(resources) if resolved.matches(resource)}
     totals: dict[int, float] | None = None
     for word in query_words:
         scores: dict[int, float] = {}
         for token, quality in _word_matches(word, index.postings).items():
             flat = index.hits(token)
             for j in range(0, len(flat), 2):
-                entry, weight = flat[j], flat[j + 1]
-                if allowed is not None and entry not in allowed:
+                position, weight = flat[j], flat[j + 1]
+                if allowed is not None and position not in allowed:
                     continue
                 credit = quality * weight
-                if scores.get(entry, 0.0) < credit:
-                    scores[entry] = credit
+                if scores.get(position, 0.0) < credit:
+                    scores[position] = credit
         if totals is None:
             totals = scores
         else:
-            totals = {e: totals[e] + s for e, s in scores.items() if e in totals}
+            totals = {p: totals[p] + s for p, s in scores.items() if p in totals}
         if not totals:
             return []
     assert totals is not None
-    hits = [Hit(index.entries[i], round(score, 3)) for i, score in totals.items()]
-    hits.sort(key=lambda h: (-h.score, -h.entry.year, h.entry.title.casefold()))
+    hits = [Hit(resources[i], round(score, 3)) for i, score in totals.items()]
+    hits.sort(key=lambda h: (-h.score, -h.resource.year, h.resource.title.casefold()))
     return hits
 
 
 def search(
-    catalog: Catalog | Index,
+    source: Catalog | Index,
     query: str | Sequence[str],
     filters: Filters | None = None,
     limit: int | None = None,
 ) -> list[Hit]:
-    """Search a catalog (or a prepared :class:`~catalog.index.Index`)."""
-    index = catalog if isinstance(catalog, Index) else Index.from_catalog(catalog)
+    """The resources that match ``query``, best first, with their scores.
+
+    ``source`` is an :class:`~catalog.index.Index` (:func:`catalog.load_index` serves one from
+    its cache) or a :class:`~catalog.models.Catalog`, which is indexed for this one query.
+    """
+    index = source if isinstance(source, Index) else Index.build(source)
     hits = rank(index, query, filters)
     return hits[:limit] if limit is not None else hits

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from catalog.errors import CatalogError
+    from catalog.index import Index
     from catalog.models import Catalog
 
 
@@ -81,8 +82,8 @@ def fail(message: str, *, code: ExitCode = ExitCode.USAGE, hint: str | None = No
     return typer.Exit(code)
 
 
-def load_index_or_exit(path: Path | None) -> Any:
-    """The query index of the catalog (cached by content), or print every problem and exit 2."""
+def load_index_or_exit(path: Path | None) -> Index:
+    """The catalog and its search index (cached by content), or print every problem and exit 2."""
     from catalog.errors import CatalogError
     from catalog.index import load_index
 

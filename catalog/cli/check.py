@@ -240,7 +240,7 @@ def _options(config: RunConfig, index: Index) -> CheckOptions:
     from catalog.linkcheck import CheckOptions
     from catalog.linkcheck.cache import parse_age
     from catalog.linkcheck.guard import parse_networks
-    from catalog.linkcheck.select import parse_statuses, settings_from_index
+    from catalog.linkcheck.select import parse_statuses, settings_overrides
 
     parse_networks(config.allow_network)  # a clear message for a bad CIDR, before any work
     return CheckOptions(
@@ -255,12 +255,12 @@ def _options(config: RunConfig, index: Index) -> CheckOptions:
         fail_on=parse_statuses(config.fail_on, option="--fail-on"),
         fail_after=config.fail_after,
         github_token=os.environ.get("GITHUB_TOKEN") or None,
-        **settings_from_index(index),
+        **settings_overrides(index.catalog.check),
     )
 
 
 def _targets(config: RunConfig, index: Index, path: Path) -> list[Target]:
-    from catalog.linkcheck.select import select_from_index
+    from catalog.linkcheck.select import select_targets
     from catalog.linkcheck.shard import parse_shard
 
     changed = None
@@ -271,8 +271,8 @@ def _targets(config: RunConfig, index: Index, path: Path) -> list[Target]:
             changed = changed_resource_ids(path, config.changed_since)
         except ChangesError as exc:
             raise ValueError(str(exc)) from None
-    return select_from_index(
-        index,
+    return select_targets(
+        index.catalog,
         only=config.only,
         filters=config.filters,
         changed=changed,

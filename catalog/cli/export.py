@@ -12,7 +12,6 @@ import typer
 from catalog.cli._common import (
     ExitCode,
     fail,
-    load_catalog,
 )
 from catalog.cli.options import (
     CatalogOption,
@@ -27,7 +26,6 @@ from catalog.cli.options import (
 
 if TYPE_CHECKING:
     from catalog.export import ExportOptions
-    from catalog.export.indexed import IndexedCatalog
     from catalog.models import Catalog
     from catalog.search import Filters
 
@@ -128,42 +126,25 @@ def export(
 
     filters = make_filters(topic, kind, level, language, since, free)
     options = ExportOptions(lang=lang.value, group_by=GroupBy(group_by.value), paths=paths)
+    selected = _selected(catalog, filters)
     try:
         if inject is not None:
-            _inject(_indexed(catalog, filters), options, inject, check)
-        elif format is FormatChoice.markdown:
-            _emit(_render_markdown(_indexed(catalog, filters), options), output, check)
+            _inject(selected, options, inject, check)
         else:
-            loaded = _selected(load_catalog(catalog), filters)
-            _emit(render(loaded, Format(format.value), options), output, check)
+            _emit(render(selected, Format(format.value), options), output, check)
     except ExportError as exc:
         raise fail(str(exc)) from None
 
 
-def _selected(catalog: Catalog, filters: Filters) -> Catalog:
-    from catalog.cli._common import resolve_filters
+def _selected(path: Path | None, filters: Filters) -> Catalog:
+    """The catalog (from the index cache, which holds it validated) limited to the filters."""
+    from catalog.cli._common import load_index_or_exit, resolve_filters
     from catalog.export import select
     from catalog.search import apply
 
+    catalog: Catalog = load_index_or_exit(path).catalog
     chosen = apply(catalog.resources, resolve_filters(filters, catalog.topic_ids()))
     return select(catalog, {r.id for r in chosen})
-
-
-def _indexed(path: Path | None, filters: Filters) -> IndexedCatalog:
-    """The Markdown exports read the cached query index: no Pydantic, a fraction of the time."""
-    from catalog.cli._common import load_index_or_exit, resolve_filters
-    from catalog.export.indexed import from_index
-    from catalog.search import apply
-
-    index = load_index_or_exit(path)
-    entries = apply(index.entries, resolve_filters(filters, index.topic_names()))
-    return from_index(index, entries)
-
-
-def _render_markdown(catalog: IndexedCatalog, options: ExportOptions) -> str:
-    from catalog.export.markdown import render
-
-    return render(catalog, options)
 
 
 def _read(path: Path) -> str:
@@ -187,16 +168,17 @@ def _emit(text: str, output: Path | None, check: bool) -> None:
         write_atomic(output, text)
 
 
-def _inject(catalog: IndexedCatalog, options: ExportOptions, path: Path, check: bool) -> None:
+def _inject(catalog: Catalog, options: ExportOptions, path: Path, check: bool) -> None:
     from dataclasses import replace
 
+    from catalog.export import Format, render
     from catalog.export.files import write_atomic
     from catalog.export.inject import headings_before, inject
 
     document = _read(path)
     # Headings above the block shape its anchors (GitHub numbers repeated headings).
     options = replace(options, standalone=False, taken_headings=headings_before(document))
-    updated = inject(document, _render_markdown(catalog, options), name=str(path))
+    updated = inject(document, render(catalog, Format.markdown, options), name=str(path))
     if check:
         _report_stale(path, document, updated)
     elif updated != document:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import typer
 
 from catalog.cli._common import ExitCode, fail, localized_text, print_json
 from catalog.cli.options import CatalogOption
+
+if TYPE_CHECKING:
+    from catalog.models import Catalog
 
 
 def register(app: typer.Typer) -> None:
@@ -16,10 +19,11 @@ def register(app: typer.Typer) -> None:
     app.command("path")(path)
 
 
-def _index(catalog: Path | None) -> Any:
+def _catalog(path: Path | None) -> Catalog:
     from catalog.cli._common import load_index_or_exit
 
-    return load_index_or_exit(catalog)
+    catalog: Catalog = load_index_or_exit(path).catalog
+    return catalog
 
 
 def paths(
@@ -38,28 +42,23 @@ def paths(
 
     from catalog.cli._common import console
 
-    index = _index(catalog)
+    loaded = _catalog(catalog)
     if json_out:
         rows = [
-            {
-                "id": key,
-                "title": p["title"],
-                "description": p.get("description"),
-                "steps": len(p["steps"]),
-            }
-            for key, p in index.paths.items()
+            {"id": key, "title": p.title, "description": p.description, "steps": len(p.steps)}
+            for key, p in loaded.paths.items()
         ]
         print_json({"count": len(rows), "paths": rows})
         return
-    if not index.paths:
+    if not loaded.paths:
         typer.echo("This catalog has no learning paths.", err=True)
         return
     table = Table(box=None, header_style="bold", pad_edge=False)
     table.add_column("path", style="cyan", no_wrap=True)
     table.add_column("steps", justify="right")
     table.add_column("title", overflow="fold")
-    for key, p in index.paths.items():
-        table.add_row(Text(key), str(len(p["steps"])), Text(localized_text(p["title"], lang)))
+    for key, p in loaded.paths.items():
+        table.add_row(Text(key), str(len(p.steps)), Text(localized_text(p.title, lang)))
     console().print(table)
 
 
@@ -80,29 +79,30 @@ def path(
     from rich.markup import escape
 
     from catalog.cli._common import console
+    from catalog.cli.query import resource_json
 
-    index = _index(catalog)
-    found = index.paths.get(name)
+    loaded = _catalog(catalog)
+    found = loaded.paths.get(name)
     if found is None:
-        close = difflib.get_close_matches(name, list(index.paths), n=1)
+        close = difflib.get_close_matches(name, list(loaded.paths), n=1)
         hint = f"did you mean '{close[0]}'?" if close else "see 'catalog paths'"
         raise fail(f"no learning path '{name}'", code=ExitCode.PROBLEMS, hint=hint)
     steps = []
-    for number, step in enumerate(found["steps"], start=1):
-        entry = index.get(step["id"])
+    for number, step in enumerate(found.steps, start=1):
+        entry = loaded.get(step.id)
         steps.append((number, step, entry))
     if json_out:
         print_json(
             {
                 "id": name,
-                "title": found["title"],
-                "description": found.get("description"),
+                "title": found.title,
+                "description": found.description,
                 "steps": [
                     {
                         "step": n,
-                        "id": s["id"],
-                        "note": s["note"],
-                        "resource": e.as_json() if e else None,
+                        "id": s.id,
+                        "note": s.note,
+                        "resource": resource_json(loaded, e) if e else None,
                     }
                     for n, s, e in steps
                 ],
@@ -110,15 +110,15 @@ def path(
         )
         return
     out = console()
-    out.print(f"[bold]{escape(localized_text(found['title'], lang))}[/]")
-    description = localized_text(found.get("description"), lang)
+    out.print(f"[bold]{escape(localized_text(found.title, lang))}[/]")
+    description = localized_text(found.description, lang)
     if description:
         out.print(escape(description))
     for number, step, entry in steps:
-        title = entry.title if entry else step["id"]
+        title = entry.title if entry else step.id
         detail = f"{entry.kind}, {entry.level}, {entry.year}" if entry else "missing"
         out.print(f"\n[bold]{number}.[/] {escape(title)} [dim]({escape(detail)})[/]")
-        out.print(f"   {escape(localized_text(step['note'], lang))}")
+        out.print(f"   {escape(localized_text(step.note, lang))}")
         if entry:
             out.print(
                 f"   [link={escape(entry.url)}]{escape(entry.url)}[/link]  [cyan]{entry.id}[/]"

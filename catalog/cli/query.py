@@ -1,7 +1,8 @@
 """Query commands: list, search, show, topics, stats (learning paths: cli/paths.py).
 
 They read the catalog through :func:`catalog.index.load_index`, which serves a cached index when
-the file's bytes are unchanged, so they start without importing Pydantic or a YAML reader.
+the file's bytes are unchanged, so they start without importing Pydantic or a YAML reader. Every
+row they print is a :class:`~catalog.models.Resource` of that index's catalog.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from catalog.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from catalog.index import Entry, Index
+    from catalog.index import Index
+    from catalog.models import Catalog, Resource
 
 
 class SortKey(str, enum.Enum):
@@ -57,10 +59,21 @@ def _index(catalog: Path | None) -> Index:
 def _filters(index: Index, *options: Any) -> Any:
     from catalog.cli._common import resolve_filters
 
-    return resolve_filters(make_filters(*options), index.topic_names())
+    return resolve_filters(make_filters(*options), index.catalog.topic_ids())
 
 
-def _table(entries: list[Entry]) -> None:
+def resource_json(catalog: Catalog, resource: Resource) -> dict[str, Any]:
+    """The stable JSON shape of a resource (documented in the README): every field, the
+    description always keyed by language, and the line of its entry."""
+    from catalog.modelkit import to_json
+
+    data = to_json(resource)
+    data["description"] = resource.descriptions
+    data["line"] = catalog.line_of(resource.id)
+    return dict(data)
+
+
+def _table(entries: list[Resource]) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -109,19 +122,21 @@ def list_(
 
       catalog list --free --language fa --json
     """
-    from catalog.search import apply, sort_entries
+    from catalog.search import apply, sort_resources
 
     index = _index(catalog)
     filters = _filters(index, topic, kind, level, language, since, free)
-    entries = sort_entries(apply(index.entries, filters), sort.value)
+    resources = index.catalog.resources
+    entries = sort_resources(apply(resources, filters), sort.value)
     if json_out:
-        print_json({"count": len(entries), "results": [e.as_json() for e in entries]})
+        results = [resource_json(index.catalog, r) for r in entries]
+        print_json({"count": len(entries), "results": results})
         return
     if not entries:
         typer.echo("No resources match these filters.", err=True)
         return
     _table(entries)
-    typer.echo(f"{len(entries)} of {len(index.entries)} resources", err=True)
+    typer.echo(f"{len(entries)} of {len(resources)} resources", err=True)
 
 
 def search(
@@ -158,13 +173,13 @@ def search(
     hits = rank(index, query, filters)
     shown = hits[:limit]
     if json_out:
-        results = [{**h.entry.as_json(), "score": h.score} for h in shown]
+        results = [{**resource_json(index.catalog, h.resource), "score": h.score} for h in shown]
         print_json({"query": " ".join(query), "count": len(hits), "results": results})
         return
     if not hits:
         typer.echo(f"No resources match '{' '.join(query)}'.", err=True)
         return
-    _table([h.entry for h in shown])
+    _table([h.resource for h in shown])
     more = f" (showing {len(shown)}; use --limit to see more)" if len(hits) > len(shown) else ""
     typer.echo(f"{len(hits)} match(es){more}", err=True)
 
@@ -172,7 +187,7 @@ def search(
 def _suggest(index: Index, resource_id: str) -> str:
     import difflib
 
-    ids = [e.id for e in index.entries]
+    ids = [r.id for r in index.catalog.resources]
     close = difflib.get_close_matches(resource_id, ids, n=3, cutoff=0.5)
     close += [i for i in ids if resource_id in i and i not in close][: 3 - len(close)]
     return "did you mean: " + ", ".join(close) + "?" if close else "see 'catalog list' for ids"
@@ -196,29 +211,28 @@ def show(
     from catalog.cli._common import console
 
     index = _index(catalog)
-    entry = index.get(resource_id)
+    entry = index.catalog.get(resource_id)
     if entry is None:
         raise fail(
             f"no resource with id '{resource_id}'",
             code=ExitCode.PROBLEMS,
             hint=_suggest(index, resource_id),
         )
+    data = resource_json(index.catalog, entry)
     if json_out:
-        print_json(entry.as_json())
+        print_json(data)
         return
     out = console()
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    data = entry.data
+    topic_titles = {t: topic.title for t, topic in index.catalog.topics.items()}
     for key, value in data.items():
-        if value is None or value == [] or key == "description":
+        if value is None or value == [] or key in ("description", "line"):
             continue
         if key == "topics":
             value = [
-                f"{t} ({localized_text(index.topics[t]['title'], 'en')})"
-                if t in index.topics
-                else t
+                f"{t} ({localized_text(topic_titles[t], 'en')})" if t in topic_titles else t
                 for t in value
             ]
         if isinstance(value, bool):
@@ -232,8 +246,9 @@ def show(
         grid.add_row(key, Text(shown))
     for lang, text in entry.descriptions.items():
         grid.add_row(f"description ({lang})", Text(text))
-    if entry.line:
-        grid.add_row("line", Text(f"{index.source}:{entry.line}"))
+    line = index.catalog.line_of(entry.id)
+    if line:
+        grid.add_row("line", Text(f"{index.catalog.source}:{line}"))
     out.print(f"[bold]{escape(entry.title)}[/]")
     out.print(grid)
 
@@ -255,20 +270,21 @@ def topics(
     from catalog.cli._common import console
 
     index = _index(catalog)
-    counts = dict.fromkeys(index.topics, 0)
-    for entry in index.entries:
-        for t in entry.topics:
+    all_topics = index.catalog.topics
+    counts = dict.fromkeys(all_topics, 0)
+    for resource in index.catalog.resources:
+        for t in resource.topics:
             counts[t] = counts.get(t, 0) + 1
     if json_out:
         rows = [
             {
                 "id": t,
-                "title": topic["title"],
-                "description": topic["description"],
-                "aliases": topic.get("aliases", []),
+                "title": topic.title,
+                "description": topic.description,
+                "aliases": topic.aliases,
                 "count": counts[t],
             }
-            for t, topic in index.topics.items()
+            for t, topic in all_topics.items()
         ]
         print_json({"count": len(rows), "topics": rows})
         return
@@ -277,10 +293,10 @@ def topics(
     table.add_column("resources", justify="right")
     table.add_column("title", overflow="fold")
     table.add_column("aliases", overflow="fold")
-    for t, topic in index.topics.items():
-        aliases = ", ".join(topic.get("aliases", []))
+    for t, topic in all_topics.items():
+        aliases = ", ".join(topic.aliases)
         table.add_row(
-            Text(t), str(counts[t]), Text(localized_text(topic["title"], lang)), Text(aliases)
+            Text(t), str(counts[t]), Text(localized_text(topic.title, lang)), Text(aliases)
         )
     console().print(table)
 
@@ -310,7 +326,7 @@ def stats(
     from catalog.search import LEVEL_ORDER
 
     index = _index(catalog)
-    entries = index.entries
+    entries = index.catalog.resources
     by = {
         "kind": dict(sorted(_counts([e.kind for e in entries]).items(), key=lambda kv: -kv[1])),
         "level": dict(
@@ -318,7 +334,7 @@ def stats(
         ),
         "language": dict(sorted(_counts([e.language for e in entries]).items())),
         "year": dict(sorted(_counts([e.year for e in entries]).items())),
-        "topic": {t: sum(t in e.topics for e in entries) for t in index.topics},
+        "topic": {t: sum(t in e.topics for e in entries) for t in index.catalog.topics},
         "free": _counts(
             [None if e.free is None else ("free" if e.free else "paid") for e in entries]
         ),

@@ -188,9 +188,10 @@ def _archive(
         return "no archived copy found"
     if url_problem(snapshot):
         return f"the archive answered with an unusable URL: {snapshot}"
+    from catalog.modelkit import field_names
     from catalog.models import Resource
 
-    order = list(Resource.model_fields)
+    order = field_names(Resource)
     insert_key(resource, "archived_url", snapshot, order)
     plan.changes.append(Change(str(finding.id), "archived_url", None, snapshot, doc.line_of(index)))
     return None

@@ -101,8 +101,9 @@ def format_text(text: str, *, source: str = "resources.yaml", sort: SortOrder | 
 def _fields(model: str, module: str = "models") -> list[str]:
     import importlib
 
-    cls = getattr(importlib.import_module(f"catalog.{module}"), model)
-    return list(cls.model_fields)
+    from catalog.modelkit import field_names
+
+    return field_names(getattr(importlib.import_module(f"catalog.{module}"), model))
 
 
 def _order(node: Any, wanted: list[str], item_of: Any = None) -> None:

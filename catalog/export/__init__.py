@@ -54,4 +54,4 @@ def select(catalog: Catalog, resource_ids: set[str] | None) -> Catalog:
     if resource_ids is None:
         return catalog
     kept = [r for r in catalog.resources if r.id in resource_ids]
-    return catalog.model_copy(update={"resources": kept})
+    return catalog.replace(resources=kept)

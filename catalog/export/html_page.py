@@ -26,7 +26,6 @@ from catalog.export.sections import Section, Text, sections, text
 
 if TYPE_CHECKING:
     from catalog.export.options import ExportOptions
-    from catalog.export.view import ResourceLike
     from catalog.models import Catalog, Resource
 
 LANGUAGE_NAMES = {"en": {"en": "English", "fa": "Persian"}, "fa": {"en": "انگلیسی", "fa": "فارسی"}}
@@ -79,7 +78,7 @@ def _text_html(value: Text, w: Words, tag: str, css: str) -> str:
     return f'<{tag} class="{css}">{badge}<bdi lang="en" dir="ltr">{_e(value.value)}</bdi></{tag}>'
 
 
-def _meta(resource: ResourceLike, w: Words) -> str:
+def _meta(resource: Resource, w: Words) -> str:
     authors = ", ".join(" ".join(a.split()) for a in resource.authors)
     parts = [
         f'<bdi dir="{_dir_of(authors)}">{_e(authors)}</bdi>',
@@ -92,7 +91,7 @@ def _meta(resource: ResourceLike, w: Words) -> str:
     return " · ".join(parts)
 
 
-def _item(resource: ResourceLike, w: Words) -> str:
+def _item(resource: Resource, w: Words) -> str:
     description = Text(*resource.text(w.lang))
     title_dir = _dir_of(resource.title)
     return (

@@ -32,9 +32,11 @@ def _texts(value: str | dict[str, str]) -> dict[str, str]:
 
 def document(catalog: Catalog, options: ExportOptions) -> dict[str, Any]:
     """The export as plain data (what :func:`render` serialises)."""
+    from catalog.modelkit import to_json
+
     resources = []
     for resource in catalog.resources:
-        item = resource.model_dump(mode="json", exclude=set(EXCLUDED))
+        item = {k: v for k, v in to_json(resource).items() if k not in EXCLUDED}
         item["description"] = _texts(resource.description)
         resources.append(item)
     paths = []

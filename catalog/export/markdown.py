@@ -23,8 +23,7 @@ from catalog.export.slug import Slugger
 
 if TYPE_CHECKING:
     from catalog.export.options import ExportOptions
-    from catalog.export.view import CatalogLike as Catalog
-    from catalog.export.view import ResourceLike as Resource
+    from catalog.models import Catalog, Resource
 
 MAX_AUTHORS = 3
 _BARE_URL = re.compile(r"https?://[^\s<>]*[^\s<>.,;:!?)'\"]")

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 from catalog.export.i18n import words
 from catalog.export.options import GroupBy
-from catalog.export.view import localized
+from catalog.models import localized
 
 if TYPE_CHECKING:
-    from catalog.export.view import CatalogLike as Catalog
-    from catalog.export.view import Localized
-    from catalog.export.view import ResourceLike as Resource
+    from collections.abc import Mapping
+
+    from catalog.models import Catalog, Resource
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class PathView:
     steps: tuple[Step, ...]
 
 
-def text(value: Localized, lang: str) -> Text:
+def text(value: str | Mapping[str, str], lang: str) -> Text:
     return Text(*localized(value, lang))
 
 

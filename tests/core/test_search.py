@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from catalog import Filters, load
+from catalog import Filters, Resource, load
 from catalog.index import Index
 from catalog.search import UnknownTopicError, filter_resources, rank, search
 
@@ -66,11 +66,11 @@ resources:
 def index(tmp_path_factory: pytest.TempPathFactory) -> Index:
     path = tmp_path_factory.mktemp("search") / "catalog.yaml"
     path.write_text(CATALOG, encoding="utf-8")
-    return Index.from_catalog(load(path))
+    return Index.build(load(path))
 
 
 def ids(index: Index, query: str, filters: Filters | None = None) -> list[str]:
-    return [hit.entry.id for hit in rank(index, query, filters)]
+    return [hit.resource.id for hit in rank(index, query, filters)]
 
 
 def test_title_outranks_topic_outranks_description(index: Index) -> None:
@@ -115,6 +115,34 @@ def test_library_search_and_filter_on_a_catalog(tmp_path: Path) -> None:
     path = tmp_path / "c.yaml"
     path.write_text(CATALOG, encoding="utf-8")
     catalog = load(path)
-    assert [h.entry.id for h in search(catalog, "attention", limit=1)] == ["title-hit"]
+    hits = search(catalog, "attention", limit=1)
+    assert [(h.resource.id, h.score) for h in hits] == [("title-hit", 8.0)]
     chosen = filter_resources(catalog, Filters(topics=("dna",), kinds=("paper",)))
     assert [r.id for r in chosen] == ["title-hit"]
+
+
+def test_search_returns_the_catalogs_own_resources(tmp_path: Path) -> None:
+    # It used to return index entries that restated some of a resource's fields.
+    path = tmp_path / "c.yaml"
+    path.write_text(CATALOG, encoding="utf-8")
+    catalog = load(path)
+    for source in (catalog, Index.build(catalog)):
+        hits = search(source, "attention")
+        assert all(isinstance(h.resource, Resource) for h in hits)
+        assert all(any(h.resource is r for r in catalog.resources) for h in hits)
+        assert hits[0].resource == catalog.get("title-hit")
+
+
+def test_library_search_on_the_cached_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import catalog
+
+    monkeypatch.setenv("CATALOG_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "c.yaml"
+    path.write_text(CATALOG, encoding="utf-8")
+    for _ in range(2):  # built, then served from the cache
+        index = catalog.load_index(str(path))
+        hits = search(index, "attention", Filters(topics=("attn",)))
+        assert [h.resource.id for h in hits] == ["topic-hit", "persian"]
+        assert index.catalog.line_of("topic-hit") == 17

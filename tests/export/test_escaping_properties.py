@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from urllib.parse import unquote
 
 import pytest
@@ -35,10 +36,12 @@ def test_any_text_renders_as_itself(
 ) -> None:
     assume(clean(title) and clean(description))
     assume("http" not in description)  # bare URLs become autolinks; tested with the fixture
-    resource = fixture_catalog.resources[0].model_copy(
-        update={"title": title, "description": {"en": description, "fa": description}}
+    resource = dataclasses.replace(
+        fixture_catalog.resources[0],
+        title=title,
+        description={"en": description, "fa": description},
     )
-    one = fixture_catalog.model_copy(update={"resources": [resource], "paths": {}})
+    one = fixture_catalog.replace(resources=[resource], paths={})
     markdown = render(one, Format.markdown, ExportOptions(lang=lang))
     html = MarkdownIt("commonmark").render(markdown)
     assert "<script" not in html
@@ -62,8 +65,8 @@ def test_any_heading_gets_the_anchor_github_gives_it(
 ) -> None:
     assume(clean(heading))
     topics = dict(fixture_catalog.topics)
-    topics["attention"] = topics["attention"].model_copy(update={"title": heading})
-    one = fixture_catalog.model_copy(update={"topics": topics})
+    topics["attention"] = dataclasses.replace(topics["attention"], title=heading)
+    one = fixture_catalog.replace(topics=topics)
     tokens = mdparse.parse(render(one, Format.markdown, ExportOptions(lang=lang)))
     slugger = Slugger()
     anchors = [slugger.slug(text) for _, text in mdparse.headings(tokens)]

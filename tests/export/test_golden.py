@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from catalog.export import MODULES, ExportOptions, Format, GroupBy, render
-from catalog.export.markdown import render as render_markdown
 from catalog.models import Catalog
 
 from .helpers import check_golden
@@ -53,16 +52,18 @@ def test_unknown_language_is_refused() -> None:
         ExportOptions(lang="de")
 
 
-@pytest.mark.parametrize("options", [c[2] for c in CASES if c[1] is Format.markdown])
-def test_index_fast_path_renders_the_same_markdown(
-    fixture_catalog: Catalog, shipped_catalog: Catalog, options: ExportOptions
+@pytest.mark.parametrize("format", list(Format))
+def test_the_index_cache_serves_the_same_catalog_to_every_format(
+    fixture_catalog: Catalog, shipped_catalog: Catalog, format: Format
 ) -> None:
-    from catalog.export.indexed import from_index
-    from catalog.index import Index
+    from catalog.index import Index, cache_key
 
     for loaded in (fixture_catalog, shipped_catalog):
-        indexed = from_index(Index.loads(Index.from_catalog(loaded).dumps()))
-        assert render_markdown(indexed, options) == render(loaded, Format.markdown, options)
+        cached = Index.loads(Index.build(loaded).dumps("k"), "k", "x.yaml").catalog
+        assert cached == loaded
+        for options in (ExportOptions(), ExportOptions(lang="fa", group_by=GroupBy.kind)):
+            assert render(cached, format, options) == render(loaded, format, options)
+    assert cache_key(b"a") != cache_key(b"b")
 
 
 @pytest.mark.parametrize("format", list(Format))

@@ -1,0 +1,184 @@
+"""What the models are made of: frozen dataclasses that Pydantic validates, without importing it.
+
+The models (:mod:`catalog.models`, :mod:`catalog.settings`) are plain frozen dataclasses, so that
+a query served from the index cache builds them without loading Pydantic (its import alone costs
+about a third of ``catalog search``'s time budget; figures in ``bench/README.md``). Pydantic
+validates the same classes when a catalog is loaded. It reads the rules through its documented
+hook, ``__get_pydantic_core_schema__``, on:
+
+* :class:`Model`, the base class: strict values (``yes`` is not ``True``), no unknown keys, and
+  whole-object rules (:meth:`Model._check`);
+* :class:`Limits` and :class:`After`, in ``Annotated`` field types: lengths, patterns, bounds,
+  and field validators that raise ``ValueError`` with a message for the user.
+
+:func:`to_json` and :func:`from_json` turn a model into JSON data and back, without validation:
+the index cache stores what :func:`validate` accepted once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler, TypeAdapter
+    from pydantic_core import CoreSchema
+
+M = TypeVar("M", bound="Model")
+
+
+class Model:
+    """Base of every model class: a frozen dataclass, validated strictly by Pydantic."""
+
+    __slots__ = ()
+    # Read by Pydantic (its ConfigDict, as a plain dict so that this module does not import it).
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"strict": True, "extra": "forbid"}
+
+    def _check(self) -> None:
+        """Rules about the whole object; raise ValueError with a message for the user."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        schema = handler(source)
+        # Strict mode would take only instances of the class; a catalog arrives as mappings.
+        # Every field stays strict (the config above).
+        cast("dict[str, Any]", handler.resolve_ref_schema(schema))["strict"] = False
+        if cls._check is Model._check:
+            return schema
+
+        def check(value: Any) -> Any:
+            value._check()
+            return value
+
+        return core_schema.no_info_after_validator_function(check, schema)
+
+
+@dataclasses.dataclass(frozen=True)
+class Limits:
+    """Constraints for ``Annotated`` types: ``Annotated[str, Limits(min_length=1)]``."""
+
+    min_length: int | None = None
+    max_length: int | None = None
+    pattern: str | None = None
+    ge: int | None = None
+    le: int | None = None
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        set_ = {k: v for k, v in dataclasses.asdict(self).items() if v is not None}
+        return {**handler(source), **set_}
+
+
+@dataclasses.dataclass(frozen=True)
+class After:
+    """A field validator for ``Annotated`` types: ``check`` returns the value or raises
+    ValueError, whose message Pydantic reports at the field."""
+
+    check: Callable[[Any], Any]
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(self.check, handler(source))
+
+
+_ADAPTERS: dict[type[Model], Any] = {}
+
+
+def adapter(cls: type[M]) -> TypeAdapter[M]:
+    """The Pydantic validator of a model class (built once per process)."""
+    found: TypeAdapter[M] | None = _ADAPTERS.get(cls)
+    if found is None:
+        from pydantic import TypeAdapter
+
+        found = _ADAPTERS[cls] = TypeAdapter(cls)
+    return found
+
+
+def validate(cls: type[M], data: Any) -> M:
+    """An instance of ``cls`` from plain data; raises ``pydantic.ValidationError``."""
+    return adapter(cls).validate_python(data)
+
+
+def field_names(cls: type[Model]) -> list[str]:
+    """The fields of a model class, in declaration order (the order of keys in the file)."""
+    return [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
+
+
+def to_json(value: Any) -> Any:
+    """A model (or a value inside one) as JSON data: mappings, lists, text, numbers, null."""
+    if isinstance(value, Model):
+        return {name: to_json(getattr(value, name)) for name in field_names(type(value))}
+    if isinstance(value, dict):
+        return {key: to_json(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_json(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def from_json(cls: type[M], data: dict[str, Any]) -> M:
+    """The inverse of :func:`to_json`, for data it produced: no validation, no ``__init__``
+    (as Pydantic's ``model_construct``), so that the index cache loads 10,000 resources in
+    milliseconds. Raises ``TypeError`` when the keys are not the class's fields."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = _plan(cls)
+    names, decoders = plan
+    values = dict(data)
+    if values.keys() != names:
+        raise TypeError(f"{cls.__name__} needs the fields {sorted(names)}, got {sorted(values)}")
+    for name, decode in decoders:
+        values[name] = decode(values[name])
+    instance = object.__new__(cls)
+    object.__setattr__(instance, "__dict__", values)  # a frozen dataclass's own way round
+    return instance
+
+
+Decoder = Callable[[Any], Any]
+Plan = tuple[frozenset[str], tuple[tuple[str, Decoder], ...]]
+_PLANS: dict[type[Any], Plan] = {}
+
+
+def _plan(cls: type[Model]) -> Plan:
+    """The fields of ``cls``, and those whose JSON form differs from their value with their
+    decoders."""
+    hints = typing.get_type_hints(cls)
+    names = field_names(cls)
+    found = ((name, _decoder(hints[name])) for name in names)
+    return frozenset(names), tuple((n, decode) for n, decode in found if decode is not None)
+
+
+def _decoder(hint: Any) -> Decoder | None:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is typing.Annotated:
+        return _decoder(args[0])
+    if isinstance(hint, type) and issubclass(hint, Model):
+        model: type[Model] = hint
+        return lambda value: from_json(model, value)
+    if hint is dt.date:
+        return dt.date.fromisoformat
+    if origin in (typing.Union, types.UnionType):
+        inner = [d for d in map(_decoder, args) if d is not None]
+        if not inner:
+            return None
+        if len(inner) > 1:
+            raise TypeError(f"cannot tell how to read {hint} from JSON")
+        only = inner[0]
+        # A text-or-mapping union has no decoder; a nullable model or date does.
+        return lambda value: None if value is None else only(value)
+    if origin is list:
+        item = _decoder(args[0])
+        return None if item is None else (lambda value: [item(v) for v in value])
+    if origin is dict:
+        entry = _decoder(args[1])
+        return None if entry is None else (lambda value: {k: entry(v) for k, v in value.items()})
+    return None
