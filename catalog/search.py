@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from catalog.errors import UnknownTopicError as UnknownTopicError  # re-exported
 from catalog.index import Entry, Index
 from catalog.textnorm import within_one_edit, words
 
@@ -39,14 +40,6 @@ class Filterable(Protocol):
 
 
 T = TypeVar("T", bound=Filterable)
-
-
-class UnknownTopicError(ValueError):
-    """A filter names a topic the catalog does not have."""
-
-    def __init__(self, name: str, hint: str | None) -> None:
-        self.name, self.hint = name, hint
-        super().__init__(f"unknown topic '{name}'" + (f" ({hint})" if hint else ""))
 
 
 @dataclass(frozen=True)

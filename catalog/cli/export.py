@@ -13,6 +13,7 @@ from catalog.cli._common import (
     ExitCode,
     fail,
     load_catalog,
+    resolve_path,
 )
 from catalog.cli.options import (
     CatalogOption,
@@ -111,6 +112,7 @@ def export(
 
       catalog export --format csv --topic genomics --free > genomics.csv
     """
+    from catalog.errors import OutputError
     from catalog.export import ExportError, ExportOptions, Format, GroupBy, render
 
     if schema:
@@ -128,15 +130,16 @@ def export(
 
     filters = make_filters(topic, kind, level, language, since, free)
     options = ExportOptions(lang=lang.value, group_by=GroupBy(group_by.value), paths=paths)
+    source = resolve_path(catalog)  # never written over: `-o resources.yaml` is refused
     try:
         if inject is not None:
-            _inject(_indexed(catalog, filters), options, inject, check)
+            _inject(_indexed(catalog, filters), options, inject, check, source)
         elif format is FormatChoice.markdown:
-            _emit(_render_markdown(_indexed(catalog, filters), options), output, check)
+            _emit(_render_markdown(_indexed(catalog, filters), options), output, check, source)
         else:
             loaded = _selected(load_catalog(catalog), filters)
-            _emit(render(loaded, Format(format.value), options), output, check)
-    except ExportError as exc:
+            _emit(render(loaded, Format(format.value), options), output, check, source)
+    except (ExportError, OutputError) as exc:
         raise fail(str(exc)) from None
 
 
@@ -176,22 +179,24 @@ def _read(path: Path) -> str:
         raise fail(f"{path}: cannot read the file: {exc}") from None
 
 
-def _emit(text: str, output: Path | None, check: bool) -> None:
-    from catalog.export.files import write_atomic
+def _emit(text: str, output: Path | None, check: bool, source: Path) -> None:
+    from catalog.files import write_text
 
     if output is None:
         sys.stdout.write(text)
     elif check:
         _report_stale(output, _read(output) if output.exists() else "", text)
     else:
-        write_atomic(output, text)
+        write_text(output, text, source=source)
 
 
-def _inject(catalog: IndexedCatalog, options: ExportOptions, path: Path, check: bool) -> None:
+def _inject(
+    catalog: IndexedCatalog, options: ExportOptions, path: Path, check: bool, source: Path
+) -> None:
     from dataclasses import replace
 
-    from catalog.export.files import write_atomic
     from catalog.export.inject import headings_before, inject
+    from catalog.files import write_text
 
     document = _read(path)
     # Headings above the block shape its anchors (GitHub numbers repeated headings).
@@ -200,7 +205,7 @@ def _inject(catalog: IndexedCatalog, options: ExportOptions, path: Path, check: 
     if check:
         _report_stale(path, document, updated)
     elif updated != document:
-        write_atomic(path, updated)
+        write_text(path, updated, source=source)
         typer.echo(f"{path}: catalog block updated", err=True)
     else:
         typer.echo(f"{path}: already up to date", err=True)
