@@ -20,8 +20,9 @@ It refuses, raising :class:`~catalog.errors.OutputError` and changing nothing:
 - the file given as ``source``: the input the command is reading (``export -o resources.yaml``).
 
 Any ``OSError`` (a missing folder, a path under a file, no permission, a full disk...) becomes
-an :class:`~catalog.errors.OutputError` naming the path and the reason. The temporary file is
-removed whatever happens, Ctrl-C included, and the target is then byte-identical.
+an :class:`~catalog.errors.OutputError` naming the path and the reason. When a regular file
+cannot be replaced, whatever the cause (Ctrl-C included), the temporary file is removed and
+the target is byte-identical; a stream written into may have received part of the text.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ __all__ = ["write_bytes", "write_text"]
 # Extra words for the reasons people meet most, keyed by errno: how to fix it.
 _HINTS = {
     errno.ENOSPC: "free some disk space and run the command again",
+    errno.EDQUOT: "the disk quota is used up; free some space and run the command again",
     errno.EROFS: "the file system is mounted read-only; choose another path",
     errno.EISDIR: "name a file, not a folder",
 }
