@@ -21,11 +21,9 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from catalog.errors import ChangesError
+
 __all__ = ["ChangesError", "changed_resource_ids", "old_urls"]
-
-
-class ChangesError(Exception):
-    """The comparison with a git revision could not be made; the message says how to fix it."""
 
 
 def changed_resource_ids(catalog_path: Path, ref: str) -> set[str]:

@@ -202,30 +202,18 @@ def load_index(path: str | Path) -> Index:
         return Index.loads(cached.read_bytes(), key, str(path))
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         pass  # no usable cache file: build the index, and replace the file
+    from catalog.errors import OutputError
+    from catalog.files import write_bytes
     from catalog.loader import loads
 
     index = Index.build(loads(raw, source=str(path)))
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _write_cache(cached, index.dumps(key))
+        write_bytes(cached, index.dumps(key))
         _prune(folder)
-    except OSError:
+    except (OSError, OutputError):
         pass  # a read-only or full disk must not break a query
     return index
-
-
-def _write_cache(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically, leaving no temporary file behind."""
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _prune(folder: Path) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from catalog.errors import UnknownTopicError as UnknownTopicError  # re-exported
 from catalog.index import Index
 from catalog.textnorm import within_one_edit, words
 
@@ -21,14 +22,6 @@ if TYPE_CHECKING:
 
 LEVEL_ORDER = {"beginner": 0, "intermediate": 1, "advanced": 2}
 EXACT, PREFIX, TYPO = 1.0, 0.7, 0.5
-
-
-class UnknownTopicError(ValueError):
-    """A filter names a topic the catalog does not have."""
-
-    def __init__(self, name: str, hint: str | None) -> None:
-        self.name, self.hint = name, hint
-        super().__init__(f"unknown topic '{name}'" + (f" ({hint})" if hint else ""))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from catalog.errors import CatalogError
+    from catalog.errors import CatalogFileError
     from catalog.index import Index
     from catalog.models import Catalog
 
@@ -39,7 +39,7 @@ def console(*, stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False)
 
 
-def print_problems(error: CatalogError, err: Console) -> None:
+def print_problems(error: CatalogFileError, err: Console) -> None:
     from rich.markup import escape
 
     for problem in error.problems:
@@ -47,7 +47,7 @@ def print_problems(error: CatalogError, err: Console) -> None:
         err.print(f"[{style}]{escape(str(problem))}[/]", soft_wrap=True)
 
 
-def _unreadable(error: CatalogError) -> typer.Exit:
+def _unreadable(error: CatalogFileError) -> typer.Exit:
     """Print every problem of a catalog a command cannot use; return the exit (code 2)."""
     err = console(stderr=True)
     print_problems(error, err)
@@ -57,12 +57,12 @@ def _unreadable(error: CatalogError) -> typer.Exit:
 
 def load_catalog(path: Path | None) -> Catalog:
     """Load the catalog for a command, or print every problem and exit 2."""
-    from catalog.errors import CatalogError
+    from catalog.errors import CatalogFileError
     from catalog.loader import load
 
     try:
         return load(resolve_path(path))
-    except CatalogError as exc:
+    except CatalogFileError as exc:
         raise _unreadable(exc) from None
 
 
@@ -84,12 +84,12 @@ def fail(message: str, *, code: ExitCode = ExitCode.USAGE, hint: str | None = No
 
 def load_index_or_exit(path: Path | None) -> Index:
     """The catalog and its search index (cached by content), or print every problem and exit 2."""
-    from catalog.errors import CatalogError
+    from catalog.errors import CatalogFileError
     from catalog.index import load_index
 
     try:
         return load_index(resolve_path(path))
-    except CatalogError as exc:
+    except CatalogFileError as exc:
         raise _unreadable(exc) from None
 
 
@@ -103,19 +103,16 @@ def resolve_filters(filters: Any, topic_names: dict[str, str]) -> Any:
         raise fail(f"unknown topic '{exc.name}'", hint=exc.hint or "see 'catalog topics'") from None
 
 
-def write_report(target: Path, text: str) -> None:
-    """Write a command's report to a file atomically (a reader never sees half a file), or exit
-    2 with the reason."""
-    import os
-    import tempfile
+def write_report(target: Path, text: str, *, source: Path | None = None) -> None:
+    """Write a command's output file with the one writer (:mod:`catalog.files`), or print its
+    one-line reason and exit 2. ``source`` is the file the command reads, never overwritten."""
+    from catalog.errors import OutputError
+    from catalog.files import write_text
 
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        Path(tmp).replace(target)
-    except OSError as exc:
-        raise fail(f"cannot write {target}: {exc.strerror}") from None
+        write_text(target, text, source=source)
+    except OutputError as exc:
+        raise fail(str(exc)) from None
 
 
 def localized_text(value: Any, lang: str) -> str:

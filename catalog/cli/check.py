@@ -177,6 +177,7 @@ class RunConfig:
 def run(config: RunConfig) -> int:
     """Load, select, check, report; returns the exit code."""
     from catalog.cli._common import fail, load_index_or_exit, resolve_path, write_report
+    from catalog.errors import OutputError
     from catalog.linkcheck import Cache, LinkCheckError, default_path
     from catalog.linkcheck.report import ReportFormat, ReportOptions
 
@@ -206,14 +207,15 @@ def run(config: RunConfig) -> int:
     if cache is not None:
         try:
             cache.save()
-        except OSError as exc:
-            err.warn(f"cannot write the cache {cache.path}: {exc.strerror}")
+        except OutputError as exc:
+            err.warn(f"the link cache was not saved: {exc}")
     report_options = ReportOptions(file=_shown(path), interrupted=interrupted)
     text = report_format.renderer()(results, report_options)
     if config.json_report is not None:
-        write_report(config.json_report, ReportFormat("json").renderer()(results, report_options))
+        json_text = ReportFormat("json").renderer()(results, report_options)
+        write_report(config.json_report, json_text, source=path)
     if config.output is not None:
-        write_report(config.output, text)
+        write_report(config.output, text, source=path)
     else:
         import sys
 

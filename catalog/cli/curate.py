@@ -67,10 +67,11 @@ def _check_networks(values: Any) -> Any:
 
 
 def _fail(exc: Exception) -> NoReturn:
-    """Turn a curation error into lines on stderr and the documented exit code."""
+    """Turn a library error into lines on stderr and the documented exit code: 2 for an input
+    that cannot be read or an output that cannot be written, 1 otherwise."""
     from rich.markup import escape
 
-    from catalog.curate.errors import DuplicateResource, EditRejected, UnreadableInput
+    from catalog.errors import DuplicateResource, EditRejected, OutputError, UnreadableInput
 
     err = _err()
     if isinstance(exc, EditRejected):
@@ -79,7 +80,7 @@ def _fail(exc: Exception) -> NoReturn:
         err.print("[red]error:[/] the edit would make the catalog invalid; nothing was written")
         raise typer.Exit(ExitCode.PROBLEMS)
     err.print(f"[red]error:[/] {escape(str(exc))}")
-    if isinstance(exc, UnreadableInput):
+    if isinstance(exc, (UnreadableInput, OutputError)):
         raise typer.Exit(ExitCode.USAGE)
     if isinstance(exc, DuplicateResource):
         err.print(f"Edit the existing entry instead: catalog show {exc.existing_id}")
@@ -87,12 +88,12 @@ def _fail(exc: Exception) -> NoReturn:
 
 
 def _read(path: Path, *, create: bool = False) -> Document:
-    from catalog.curate.errors import CurateError
     from catalog.curate.yamledit import Document
+    from catalog.errors import CatalogError
 
     try:
         return Document.read(path, create=create)
-    except CurateError as exc:
+    except CatalogError as exc:
         _fail(exc)
 
 
@@ -133,9 +134,9 @@ def fmt(
 
       catalog fmt --check          # in CI or pre-commit
     """
-    from catalog.curate.errors import CurateError
     from catalog.curate.fmt import SortOrder, format_document
     from catalog.curate.yamledit import commit, diff
+    from catalog.errors import CatalogError
 
     path = catalog or EDITED
     doc = _read(path)
@@ -151,7 +152,7 @@ def fmt(
             err.print(f"[green]✓[/] {path} is formatted")
             return
         commit(doc, text)
-    except CurateError as exc:
+    except CatalogError as exc:
         _fail(exc)
     err.print(f"[green]✓[/] {path}: {'formatted' if text != doc.text else 'already formatted'}")
 
@@ -176,14 +177,14 @@ def import_list(
 
       catalog import awesome-transformers.md --catalog new.yaml
     """
-    from catalog.curate.errors import CurateError
     from catalog.curate.importer import import_list as run_import
     from catalog.curate.mdlist import read_list
     from catalog.curate.yamledit import commit, diff
+    from catalog.errors import CatalogError
 
     try:
         parsed = read_list(source)
-    except CurateError as exc:
+    except CatalogError as exc:
         _fail(exc)
     path = catalog or EDITED
     doc = _read(path, create=True)
@@ -192,7 +193,7 @@ def import_list(
     placeholders = frozenset(report.placeholders)
     try:
         commit(doc, text, placeholders=placeholders, write=not dry_run)
-    except CurateError as exc:
+    except CatalogError as exc:
         _fail(exc)
     if as_json:
         print_json({**report.as_dict(), "catalog": str(path), "written": not dry_run})
@@ -254,10 +255,10 @@ def fix(
 
       catalog fix --yes --no-archive
     """
-    from catalog.curate.errors import CurateError
     from catalog.curate.fix import findings_from_cache, findings_from_report, plan_fixes
     from catalog.curate.wayback import Wayback
     from catalog.curate.yamledit import check_edit, commit, diff
+    from catalog.errors import CatalogError
 
     path = catalog or EDITED
     doc = _read(path)
@@ -268,7 +269,7 @@ def fix(
         plan = plan_fixes(doc, findings, None if no_archive else wayback.closest)
         text = doc.render()
         check_edit(doc, text)
-    except CurateError as exc:
+    except CatalogError as exc:
         _fail(exc)
     write = bool(plan.changes) and not dry_run
     if not as_json:
@@ -282,7 +283,7 @@ def fix(
     if write:
         try:
             commit(doc, text)
-        except CurateError as exc:
+        except CatalogError as exc:
             _fail(exc)
     if as_json:
         print_json({"catalog": str(path), "written": write, **plan.as_dict()})
@@ -332,8 +333,8 @@ def add(
     from rich.markup import escape
 
     from catalog.curate import add as adding
-    from catalog.curate.errors import CurateError
     from catalog.curate.yamledit import check_edit, commit, diff, resource_ids
+    from catalog.errors import CatalogError
     from catalog.urls import url_problem
 
     problem = url_problem(url)
@@ -360,7 +361,7 @@ def add(
         placeholders = adding.append_entry(doc, entry, missing)
         text = doc.render()
         check_edit(doc, text, placeholders)
-    except CurateError as exc:
+    except CatalogError as exc:
         _fail(exc)
     _show_diff(diff(doc.text, text, str(path)))
     err = _err()
@@ -372,7 +373,7 @@ def add(
         raise typer.Exit(ExitCode.PROBLEMS)
     try:
         commit(doc, text, placeholders=placeholders)
-    except CurateError as exc:
+    except CatalogError as exc:
         _fail(exc)
     line = text[: text.index(f"- id: {entry['id']}\n")].count("\n") + 1
     err.print(f"[green]✓[/] added {entry['id']} to {path}:{line}")

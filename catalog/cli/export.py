@@ -12,6 +12,7 @@ import typer
 from catalog.cli._common import (
     ExitCode,
     fail,
+    resolve_path,
 )
 from catalog.cli.options import (
     CatalogOption,
@@ -109,6 +110,7 @@ def export(
 
       catalog export --format csv --topic genomics --free > genomics.csv
     """
+    from catalog.errors import OutputError
     from catalog.export import ExportError, ExportOptions, Format, GroupBy, render
 
     if schema:
@@ -127,12 +129,13 @@ def export(
     filters = make_filters(topic, kind, level, language, since, free)
     options = ExportOptions(lang=lang.value, group_by=GroupBy(group_by.value), paths=paths)
     selected = _selected(catalog, filters)
+    source = resolve_path(catalog)  # never written over: `-o resources.yaml` is refused
     try:
         if inject is not None:
-            _inject(selected, options, inject, check)
+            _inject(selected, options, inject, check, source)
         else:
-            _emit(render(selected, Format(format.value), options), output, check)
-    except ExportError as exc:
+            _emit(render(selected, Format(format.value), options), output, check, source)
+    except (ExportError, OutputError) as exc:
         raise fail(str(exc)) from None
 
 
@@ -157,23 +160,25 @@ def _read(path: Path) -> str:
         raise fail(f"{path}: cannot read the file: {exc}") from None
 
 
-def _emit(text: str, output: Path | None, check: bool) -> None:
-    from catalog.export.files import write_atomic
+def _emit(text: str, output: Path | None, check: bool, source: Path) -> None:
+    from catalog.files import write_text
 
     if output is None:
         sys.stdout.write(text)
     elif check:
         _report_stale(output, _read(output) if output.exists() else "", text)
     else:
-        write_atomic(output, text)
+        write_text(output, text, source=source)
 
 
-def _inject(catalog: Catalog, options: ExportOptions, path: Path, check: bool) -> None:
+def _inject(
+    catalog: Catalog, options: ExportOptions, path: Path, check: bool, source: Path
+) -> None:
     from dataclasses import replace
 
     from catalog.export import Format, render
-    from catalog.export.files import write_atomic
     from catalog.export.inject import headings_before, inject
+    from catalog.files import write_text
 
     document = _read(path)
     # Headings above the block shape its anchors (GitHub numbers repeated headings).
@@ -182,7 +187,7 @@ def _inject(catalog: Catalog, options: ExportOptions, path: Path, check: bool) -
     if check:
         _report_stale(path, document, updated)
     elif updated != document:
-        write_atomic(path, updated)
+        write_text(path, updated, source=source)
         typer.echo(f"{path}: catalog block updated", err=True)
     else:
         typer.echo(f"{path}: already up to date", err=True)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from catalog.cli._common import ExitCode, fail, print_json
+from catalog.cli._common import ExitCode, fail, print_json, write_report
 
 if TYPE_CHECKING:
     from catalog.report import Decision, Links, Report
@@ -148,10 +148,7 @@ def merge(
     if output is None:
         typer.echo(text, nl=False)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise fail(f"{output}: cannot write the merged report ({exc.strerror or exc})") from None
+    write_report(output, text)
     count = f"{len(merged.results)} results from {len(reports)} reports"
     typer.echo(f"{output}: {count}, {len(merged.failing)} failing", err=True)
 

@@ -39,7 +39,7 @@ def validate(
 
       catalog validate --catalog my-list.yaml --format github
     """
-    from catalog.errors import CatalogError, CatalogReadError, Problem
+    from catalog.errors import CatalogFileError, CatalogReadError, Problem
     from catalog.loader import load
 
     path = resolve_path(catalog)
@@ -51,7 +51,7 @@ def validate(
         count = len(loaded.resources)
     except CatalogReadError as exc:
         problems, code = exc.problems, ExitCode.USAGE
-    except CatalogError as exc:
+    except CatalogFileError as exc:
         problems, code = exc.problems, ExitCode.PROBLEMS
     if strict and code == ExitCode.OK and problems:
         code = ExitCode.PROBLEMS

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from catalog.curate.comments import insert_key
-from catalog.curate.errors import CurateError, UnreadableInput
+from catalog.curate.errors import FetchError, UnreadableInput
 from catalog.curate.yamledit import Document
 from catalog.urls import normalize_url, url_problem
 
@@ -182,7 +182,7 @@ def _archive(
         return "archive lookups are turned off (--no-archive)"
     try:
         snapshot = archive(finding.url)
-    except CurateError as exc:
+    except FetchError as exc:
         return str(exc)
     if snapshot is None:
         return "no archived copy found"

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from catalog.curate.errors import FetchError
+from catalog.errors import FetchError
 
 DEFAULT_BASE_URL = "https://archive.org/wayback/available"
 ENV_VAR = "CATALOG_WAYBACK_URL"
@@ -32,7 +32,7 @@ class Wayback:
     def closest(self, url: str) -> str | None:
         """The URL of the closest good snapshot of ``url``, or None when there is none.
 
-        Raises :class:`~catalog.curate.errors.FetchError` when the service cannot be asked or
+        Raises :class:`~catalog.errors.FetchError` when the service cannot be asked or
         gives an answer that is not the documented JSON.
         """
         from catalog.linkcheck import LinkCheckError, fetch_page
@@ -43,7 +43,8 @@ class Wayback:
                 query, allow_networks=self.allow_networks, max_bytes=256_000, timeout=self.timeout
             )
         except LinkCheckError as exc:
-            raise FetchError(f"archive lookup for {url} failed: {exc}") from None
+            status = exc.status if isinstance(exc, FetchError) else "error"
+            raise FetchError(url, f"archive lookup failed: {exc}", status=status) from None
         return parse_answer(page.text, url)
 
 
@@ -54,7 +55,7 @@ def parse_answer(text: str, url: str) -> str | None:
         snapshots = data.get("archived_snapshots") or {}
         closest = snapshots.get("closest")
     except (ValueError, AttributeError):
-        raise FetchError(f"archive lookup for {url}: the answer is not the expected JSON") from None
+        raise FetchError(url, "archive lookup: the answer is not the expected JSON") from None
     if not isinstance(closest, dict) or closest.get("available") is not True:
         return None
     status = str(closest.get("status", "200"))

@@ -2,7 +2,7 @@
 
 Each format is one module with ``render(catalog, options) -> str``; formats return text and
 never print or write files. :mod:`catalog.export.inject` puts a Markdown block between README
-markers, :mod:`catalog.export.files` writes a file atomically. Errors: see
+markers; files are written by the one writer, :mod:`catalog.files`. Errors: see
 :mod:`catalog.export.errors`.
 
     >>> from catalog.export import ExportOptions, Format, render

@@ -1,20 +1,14 @@
-"""Errors raised by the exporters. Only the CLI prints or exits::
+"""The exporters' part of the error family, drawn in full in :mod:`catalog.errors`::
 
-ExportError                 any export that cannot be produced or written
-├── MarkersError            the file to inject into lacks sound catalog markers
-└── OutputError             the output file cannot be written (nothing is left behind)
+ExportError                 an export that cannot be produced
+└── MarkersError            the file to inject into lacks sound catalog markers
+
+OutputError                 the output file cannot be written (raised by catalog.files, which
+                            every output goes through; nothing is left behind)
 """
 
 from __future__ import annotations
 
+from catalog.errors import ExportError, MarkersError, OutputError
 
-class ExportError(Exception):
-    """Base class for export failures; ``str()`` is one line that says what and how to fix."""
-
-
-class MarkersError(ExportError):
-    """The markers are missing, repeated or out of order; the file was not touched."""
-
-
-class OutputError(ExportError):
-    """The output file could not be written; any partial temporary file was removed."""
+__all__ = ["ExportError", "MarkersError", "OutputError"]

@@ -1,17 +1,16 @@
 """What earlier runs found, per URL: last status, when, final URL, and the failure streak.
 
 A fresh ``ok`` (younger than ``max_age``) is not fetched again; failures always are. The file
-is written atomically (a temporary file in the same folder, then a rename); a corrupt or
-unreadable file is reported through :attr:`Cache.warning` and the cache starts empty: it never
-stops the run.
+is written by the one writer, :mod:`catalog.files` (atomically); a corrupt or unreadable file
+is reported through :attr:`Cache.warning` and the cache starts empty: it never stops the run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -103,22 +102,20 @@ class Cache:
         return entry
 
     def save(self) -> None:
-        """Write atomically; raises OSError when the folder cannot be written."""
+        """Write the file with the one writer, creating its folder; raises
+        :class:`~catalog.errors.OutputError` when it cannot be written."""
+        from catalog.files import write_text
+
         if self.path is None:
             return
         data: dict[str, Any] = {
             "version": VERSION,
             "entries": {url: asdict(e) for url, e in sorted(self.entries.items())},
         }
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".linkcheck-", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
-            Path(tmp).replace(self.path)  # atomic on POSIX and Windows
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        # The writer names the reason when the folder still is not there (a file in the way).
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        write_text(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def parse_age(text: str) -> dt.timedelta:

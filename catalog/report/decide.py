@@ -22,15 +22,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from catalog.errors import DecisionError as DecisionError  # re-exported: its old home
 from catalog.report.model import Report
 
 Action = Literal["none", "create", "update", "close"]
 # The tracking issue's title: stable, so that people can search for it.
 TITLE = "Broken links in the catalog"
-
-
-class DecisionError(ValueError):
-    """An --open-issue value that is not an issue number."""
 
 
 @dataclass(frozen=True)

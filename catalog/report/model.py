@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from catalog.errors import ReportError as ReportError  # re-exported: its old home
+
 STATUSES: tuple[str, ...] = (
     "ok",
     "redirected",
@@ -41,10 +43,6 @@ _SEVERITY = {
         ("skipped", "ok", "redirected", "blocked", "rate_limited", "timeout", "error", "broken")
     )
 }
-
-
-class ReportError(Exception):
-    """A report file cannot be used; the message names the file and what is wrong with it."""
 
 
 @dataclass(frozen=True)

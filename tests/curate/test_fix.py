@@ -210,7 +210,7 @@ def test_a_failing_archive_service_leaves_the_file_untouched(
     with serving({"/wayback/available": lambda _q: (500, {}, b"oops")}) as broken:
         code, _, err = _fix(path, broken, "--report", str(report), "--yes")
     assert code == 1
-    assert "nanogpt: broken: archive lookup for https://github.com/karpathy/nanoGPT failed" in err
+    assert "nanogpt: broken: https://github.com/karpathy/nanoGPT: archive lookup failed" in err
     assert path.read_bytes() == before
 
 

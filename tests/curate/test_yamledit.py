@@ -10,7 +10,8 @@ import pytest
 
 from catalog.curate.comments import comment_census
 from catalog.curate.errors import EditRejected, EditUnsafe, UnreadableInput
-from catalog.curate.yamledit import Document, commit, guess_indent, plain_data, write_atomic
+from catalog.curate.yamledit import Document, commit, guess_indent, plain_data
+from catalog.files import write_text
 
 from .conftest import FIXTURES
 
@@ -108,7 +109,7 @@ def test_an_interrupted_write_leaves_the_file_and_no_debris(
     # function, so patching os.replace would not interrupt anything there.
     monkeypatch.setattr(Path, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        write_atomic(path, "topics: {}\nresources: []\n")
+        write_text(path, "topics: {}\nresources: []\n")
     assert path.read_bytes() == before
     assert [p.name for p in path.parent.iterdir()] == [path.name]
 
@@ -118,7 +119,7 @@ def test_write_through_a_symlink_replaces_the_target(tmp_path: Path) -> None:
     target.write_text("old\n", encoding="utf-8")
     link = tmp_path / "link.yaml"
     link.symlink_to(target)
-    write_atomic(link, "new\n")
+    write_text(link, "new\n")
     assert link.is_symlink()
     assert target.read_text(encoding="utf-8") == "new\n"
 

@@ -9,13 +9,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
 from typer.testing import CliRunner
 
 from catalog.cli import app
 from catalog.cli.export import FormatChoice, GroupChoice, LangChoice
-from catalog.export import Format, GroupBy, OutputError
-from catalog.export.files import write_atomic
+from catalog.export import Format, GroupBy
 from catalog.export.options import LANGUAGES
 
 from .helpers import FIXTURE, GOLDEN
@@ -101,28 +99,6 @@ def test_schema_option_prints_the_json_schema() -> None:
     assert result.exit_code == 0
     schema = json.loads(result.stdout)
     assert schema["properties"]["version"] == {"const": 1}
-
-
-def test_write_atomic_leaves_nothing_on_failure(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    target = tmp_path / "out.txt"
-    target.write_text("old", encoding="utf-8")
-
-    def broken(self: Path, other: Path) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(Path, "replace", broken)
-    with pytest.raises(OutputError, match=r"out\.txt: cannot write the file: No space left"):
-        write_atomic(target, "new")
-    assert target.read_text(encoding="utf-8") == "old"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
-
-
-def test_write_atomic_into_a_missing_folder(tmp_path: Path) -> None:
-    with pytest.raises(OutputError, match="cannot write here"):
-        write_atomic(tmp_path / "no" / "out.txt", "x")
-    assert list(tmp_path.iterdir()) == []
 
 
 def test_installed_console_script(tmp_path: Path) -> None:
