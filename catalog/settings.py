@@ -1,13 +1,16 @@
 """Link-check settings that a catalog file may carry.
 
 Two places: the top-level ``check:`` section (defaults and per-host limits) and a resource's own
-``check:`` (skip it, with a reason, or accept extra statuses). The link checker reads them; the
-schema validates them like every other part of the file (see :mod:`catalog.modelkit`).
+``check:`` (skip it, with a reason; accept extra statuses; status codes only, without content
+checks; or a reviewed content change, which ``catalog fix`` records for a ``drifted`` page).
+The link checker reads them; the schema validates them like every other part of the file (see
+:mod:`catalog.modelkit`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from typing import Annotated
 
 from catalog.modelkit import Limits, Model
@@ -33,12 +36,23 @@ class CheckSettings(Model):
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
+class Review(Model):
+    """A content change the curator has looked at: when, and the page's new title. A later
+    check that finds this title takes the page as the resource again."""
+
+    date: dt.date
+    title: Annotated[str, Limits(min_length=1)]
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class ResourceCheck(Model):
     """A resource's own link-check overrides."""
 
     skip: bool = False
     reason: Annotated[str, Limits(min_length=1)] | None = None
     accept: list[HttpStatus] = dataclasses.field(default_factory=list)
+    content: bool = True  # false: status codes only (no soft-404 or drift checks)
+    review: Review | None = None
 
     def _check(self) -> None:
         if self.skip and not self.reason:

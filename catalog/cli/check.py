@@ -31,6 +31,10 @@ FORMATS = ("table", "json", "markdown", "github")
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+    from catalog.linkcheck.results import DEFAULT_FAIL_ON, Status
+
+    # The default is the library's one definition, in the order of Status.
+    default_fail_on = ",".join(s.value for s in Status if s in DEFAULT_FAIL_ON)
 
     @app.command("check")
     def check(
@@ -88,7 +92,14 @@ def register(app: typer.Typer) -> None:
             help="Fail only after N consecutive failing runs; before that, warn.",
         ),
         fail_on: str = typer.Option(
-            "broken,error", "--fail-on", help="Comma-separated statuses that fail the run."
+            default_fail_on,
+            "--fail-on",
+            help="Comma-separated statuses that fail the run (add drifted to fail on it too).",
+        ),
+        no_content: bool = typer.Option(
+            False,
+            "--no-content",
+            help="Status codes only: do not read pages, so no soft_404 or drifted.",
         ),
         concurrency: int = typer.Option(
             64, "--concurrency", min=1, max=1024, help="Requests in flight at once."
@@ -139,6 +150,7 @@ def register(app: typer.Typer) -> None:
             max_age=max_age,
             fail_after=fail_after,
             fail_on=fail_on,
+            content=not no_content,
             concurrency=concurrency,
             per_host=per_host,
             interval=interval,
@@ -165,6 +177,7 @@ class RunConfig:
     max_age: str
     fail_after: int
     fail_on: str
+    content: bool
     concurrency: int
     per_host: int
     interval: int
@@ -256,6 +269,7 @@ def _options(config: RunConfig, index: Index) -> CheckOptions:
         max_age=parse_age(config.max_age),
         fail_on=parse_statuses(config.fail_on, option="--fail-on"),
         fail_after=config.fail_after,
+        content=config.content,
         github_token=os.environ.get("GITHUB_TOKEN") or None,
         **settings_overrides(index.catalog.check),
     )

@@ -1,6 +1,10 @@
-"""What earlier runs found, per URL: last status, when, final URL, and the failure streak.
+"""What earlier runs found, per URL: last status, when, final URL, the failure streak, and the
+fingerprint of the last ``ok`` page (title and word sketch: :mod:`catalog.linkcheck.content`).
 
-A fresh ``ok`` (younger than ``max_age``) is not fetched again; failures always are. The file
+A fresh ``ok`` (younger than ``max_age``) is not fetched again; failures always are. Every
+``ok`` answer with content replaces the stored fingerprint, so slow change never adds up to a
+false alarm; a ``drifted`` answer keeps the old one until the curator acts. A version-1 file
+(before fingerprints) is read as it is and written back as version 2. The file
 is written by the one writer, :mod:`catalog.files` (atomically); a corrupt or unreadable file
 is reported through :attr:`Cache.warning` and the cache starts empty: it never stops the run.
 """
@@ -13,11 +17,15 @@ import json
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from catalog.linkcheck.results import Outcome, Status
 
-VERSION = 1
+if TYPE_CHECKING:
+    from catalog.linkcheck.content import Fingerprint
+
+VERSION = 2
+_READABLE = (1, 2)
 
 
 def default_path() -> Path:
@@ -39,6 +47,7 @@ class Entry:
     consecutive_failures: int = 0
     failing_since: str | None = None
     detail: str = ""
+    fingerprint: dict[str, Any] | None = None  # the last ok page: {"title", "sketch"}
 
 
 class Cache:
@@ -59,7 +68,7 @@ class Cache:
             return cache
         try:
             data = json.loads(raw)
-            if data.get("version") != VERSION:
+            if data.get("version") not in _READABLE:
                 raise ValueError(f"unknown version {data.get('version')!r}")
             cache.entries = {url: Entry(**value) for url, value in data["entries"].items()}
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
@@ -80,6 +89,18 @@ class Cache:
             return None
         return entry if _now() - checked < max_age else None
 
+    def fingerprint(self, url: str) -> Fingerprint | None:
+        """The fingerprint of the last ``ok`` answer of ``url``, when one was kept."""
+        from catalog.linkcheck.content import Fingerprint
+
+        entry = self.entries.get(url)
+        if entry is None or entry.fingerprint is None:
+            return None
+        try:
+            return Fingerprint.from_dict(entry.fingerprint)
+        except ValueError:
+            return None  # a damaged fingerprint: this run's page becomes the reference
+
     def record(self, url: str, outcome: Outcome, *, now: dt.datetime | None = None) -> Entry:
         """Store a new result and update the failure streak; returns the new entry."""
         when = (now or _now()).isoformat()
@@ -89,6 +110,9 @@ class Cache:
             since = old.failing_since if old and old.failing_since else when
         else:
             streak, since = 0, None
+        kept = old.fingerprint if old else None
+        if outcome.status is Status.OK and outcome.fingerprint is not None:
+            kept = outcome.fingerprint.as_dict()
         entry = Entry(
             outcome.status.value,
             outcome.code,
@@ -97,6 +121,7 @@ class Cache:
             streak,
             since,
             outcome.detail,
+            kept,
         )
         self.entries[url] = entry
         return entry

@@ -16,15 +16,17 @@ import datetime as dt
 import ssl
 from collections import defaultdict, deque
 from collections.abc import AsyncIterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from catalog.linkcheck.cache import Cache
+from catalog.linkcheck.content import Fingerprint, drifted, titles_resemble
 from catalog.linkcheck.fetch import FetchConfig, Fetcher
 from catalog.linkcheck.gates import Gates, HostLimits, hostname
 from catalog.linkcheck.guard import NetworkGuard
 from catalog.linkcheck.hosts import Endpoints, RuleSet, default_rules
 from catalog.linkcheck.results import DEFAULT_FAIL_ON, LinkResult, Outcome, Status, Target
+from catalog.linkcheck.soft404 import cancel_probes
 from catalog.linkcheck.transport import make_client
 
 if TYPE_CHECKING:
@@ -47,6 +49,8 @@ class CheckOptions:
     max_age: dt.timedelta = dt.timedelta(days=1)
     fail_on: frozenset[Status] = DEFAULT_FAIL_ON
     fail_after: int = 1
+    # Read HTML pages: soft 404s, parking pages, drift (docs/checking.md); off: status codes.
+    content: bool = True
     github_token: str | None = None
     endpoints: Endpoints = field(default_factory=Endpoints)
     # Test and benchmark hooks: a fixed DNS table and a trust store. The guard still checks
@@ -115,11 +119,18 @@ async def check_links(
         ssl_context=options.ssl_context,
         transport=_transport,
     ) as client:
-        fetcher = Fetcher(client, gates, config)
+        fetcher = Fetcher(client, gates, config, content=options.content)
 
         async def check(url: str) -> Outcome:
+            # check.content: false on any resource with this URL keeps it to status codes.
+            wanted = options.content and all(t.content for t in by_url[url])
+            chosen = fetcher.variant(content=wanted)
             rule = rules.find(url)
-            return await (rule.check(url, fetcher) if rule else fetcher.check(url))
+            outcome = await (rule.check(url, chosen) if rule else chosen.check(url))
+            if outcome.fingerprint is not None:
+                previous = cache.fingerprint(url) if cache is not None else None
+                outcome = _against_history(outcome, previous, by_url[url])
+            return outcome
 
         async def worker(urls: deque[str]) -> None:
             try:
@@ -158,7 +169,41 @@ async def check_links(
         finally:
             for task in workers:
                 task.cancel()
-            await asyncio.gather(*workers, return_exceptions=True)
+            cancel_probes(fetcher)
+            await asyncio.gather(*workers, *fetcher.probes.values(), return_exceptions=True)
+
+
+def _against_history(
+    outcome: Outcome, previous: Fingerprint | None, targets: Sequence[Target]
+) -> Outcome:
+    """Drift: the page no longer resembles its last ``ok`` answer (title and text both moved),
+    unless the curator reviewed this change (``check.review`` names the new title). A first
+    check (no history yet) compares the page's title with the catalog's instead."""
+    new = outcome.fingerprint
+    if new is None or outcome.status is not Status.OK:
+        return outcome
+    if previous is None:
+        return replace(outcome, warnings=_title_warnings(new.title, targets))
+    if not drifted(previous, new):
+        return outcome
+    if any(t.reviewed_title and titles_resemble(t.reviewed_title, new.title) for t in targets):
+        return outcome  # the curator accepted this page: it becomes the new reference
+    return replace(
+        outcome,
+        status=Status.DRIFTED,
+        previous_title=previous.title,
+        detail=(
+            f"HTTP {outcome.code}, but the page changed: title was '{previous.title}', "
+            f"now '{new.title}'"
+        ),
+    )
+
+
+def _title_warnings(title: str, targets: Sequence[Target]) -> tuple[str, ...]:
+    if not title:
+        return ()
+    unlike = [t for t in targets if t.title and not titles_resemble(t.title, title)]
+    return tuple(f"the page's title '{title}' is unlike the catalog's '{t.title}'" for t in unlike)
 
 
 def _host_accept(host: str, table: Mapping[str, frozenset[int]]) -> frozenset[int]:
@@ -183,7 +228,9 @@ def _result(
         status, detail, problem = Status.OK, f"HTTP {code} accepted by check.accept", False
     # Built in one go rather than through LinkResult.judged: this runs once per link.
     watched = status in options.fail_on
-    failing = watched and max(streak[0], 1) >= options.fail_after
+    # drifted builds no streak (the old fingerprint is kept, so it is reported every run):
+    # when --fail-on names it, it fails at once.
+    failing = watched and (status is Status.DRIFTED or max(streak[0], 1) >= options.fail_after)
     return LinkResult(
         id=target.id,
         url=target.url,
@@ -199,6 +246,9 @@ def _result(
         cached=outcome.cached,
         chain=outcome.chain,
         on_notice=watched and not failing,
+        title=outcome.title,
+        previous_title=outcome.previous_title,
+        warnings=outcome.warnings,
     )
 
 

@@ -12,12 +12,13 @@ caught, and nothing sensitive crosses origins: on every redirect hop the caller'
 from __future__ import annotations
 
 import asyncio
+import copy
 import random
 import sys
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from catalog.linkcheck.classify import (
     PERMANENT_REDIRECTS,
@@ -29,6 +30,7 @@ from catalog.linkcheck.classify import (
     is_success,
     retry_after_seconds,
 )
+from catalog.linkcheck.content import READ_BYTES, is_html
 from catalog.linkcheck.gates import Gates, hostname
 from catalog.linkcheck.results import Outcome, Status
 from catalog.linkcheck.transport import read_capped
@@ -99,11 +101,31 @@ def _next_hop(current: str, location: str) -> str:
 class Fetcher:
     """Makes requests through the per-host gates; shared by the engine and the host rules."""
 
-    def __init__(self, client: httpx.AsyncClient, gates: Gates, config: FetchConfig) -> None:
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        gates: Gates,
+        config: FetchConfig,
+        *,
+        content: bool = False,
+    ) -> None:
+        """``content``: :meth:`check` reads HTML pages and looks for soft 404s and parking
+        pages (:mod:`catalog.linkcheck.soft404`), and its outcomes carry a fingerprint."""
         self.client, self.gates, self.config = client, gates, config
+        self.content = content
+        # One probe per origin per run, shared by every variant of this fetcher.
+        self.probes: dict[str, asyncio.Future[Any]] = {}
+
+    def variant(self, *, content: bool) -> Fetcher:
+        """This fetcher with content checks on or off; same client, gates and probes."""
+        if content == self.content:
+            return self
+        other = copy.copy(self)
+        other.content = content
+        return other
 
     async def _once(
-        self, method: str, url: str, headers: Mapping[str, str], read: int
+        self, method: str, url: str, headers: Mapping[str, str], read: int, html_only: bool
     ) -> tuple[int, Mapping[str, str], bytes]:
         """One request, no redirects; the body read only up to ``read`` bytes. One deadline
         covers all of it (connecting, the headers, the capped body), so a body that trickles
@@ -113,19 +135,20 @@ class Fetcher:
             if sys.version_info >= (3, 11):
                 # asyncio.timeout does not start a task per request as wait_for does.
                 async with asyncio.timeout(self.config.timeout):
-                    return await self._send(method, url, headers, read)
+                    return await self._send(method, url, headers, read, html_only)
             return await asyncio.wait_for(  # pragma: no cover - Python 3.10
-                self._send(method, url, headers, read), self.config.timeout
+                self._send(method, url, headers, read, html_only), self.config.timeout
             )
 
     async def _send(
-        self, method: str, url: str, headers: Mapping[str, str], read: int
+        self, method: str, url: str, headers: Mapping[str, str], read: int, html_only: bool
     ) -> tuple[int, Mapping[str, str], bytes]:
         request = self.client.build_request(method, url, headers=headers or None)
         response = await self.client.send(request, stream=True)
         try:
             body = b""
-            if read > 0 and method != "HEAD":
+            wanted = not html_only or is_html(response.headers)
+            if read > 0 and method != "HEAD" and wanted:
                 body = await read_capped(response.aiter_raw(), read)
             return response.status_code, response.headers, body
         finally:
@@ -133,9 +156,16 @@ class Fetcher:
             await response.aclose()
 
     async def follow(
-        self, method: str, url: str, *, headers: Mapping[str, str] | None = None, read: int = 0
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        read: int = 0,
+        html_only: bool = False,
     ) -> Reply:
-        """One request and its redirects; raises :class:`Failure`."""
+        """One request and its redirects; raises :class:`Failure`. Up to ``read`` bytes of the
+        last answer's body are read (``html_only``: only when the answer is HTML)."""
         # URLs stay strings on the common path (no redirect): parsing costs CPU per link.
         current = url
         extra = dict(headers or {})
@@ -144,7 +174,7 @@ class Fetcher:
         while True:
             chain.append(current)
             try:
-                code, got, body = await self._once(method, current, extra, read)
+                code, got, body = await self._once(method, current, extra, read, html_only)
             except Exception as exc:  # translated at the boundary: see classify_exception
                 status, detail, retryable = classify_exception(exc)
                 refused = is_refusal(exc)
@@ -169,6 +199,7 @@ class Fetcher:
         *,
         headers: Mapping[str, str] | None = None,
         read: int = 0,
+        html_only: bool = False,
         retry_codes: frozenset[int] = RETRY_CODES,
         retry_resets: bool = True,
     ) -> Reply:
@@ -180,7 +211,9 @@ class Fetcher:
         attempt = 0
         while True:
             try:
-                reply = await self.follow(method, url, headers=headers, read=read)
+                reply = await self.follow(
+                    method, url, headers=headers, read=read, html_only=html_only
+                )
             except Failure as failure:
                 transient = failure.retryable and (retry_resets or failure.status is Status.TIMEOUT)
                 if not transient or attempt >= self.config.retries:
@@ -208,13 +241,23 @@ class Fetcher:
         return float(self.config.backoff * (2**attempt) * (0.5 + random.random()))
 
     async def check(self, url: str) -> Outcome:
-        """The generic check: HEAD, then GET on a non-success status or connection error."""
+        """The generic check. Status codes only: HEAD, then GET on a non-success status or a
+        connection error. With content checks: one GET that reads the start of an HTML page,
+        whose outcome carries the page's fingerprint and may be a ``soft_404``."""
         started = time.monotonic()
         try:
-            reply = await self._head_then_get(url)
+            if self.content:
+                reply = await self.fetch("GET", url, read=READ_BYTES, html_only=True)
+            else:
+                reply = await self._head_then_get(url)
         except Failure as failure:
             return Outcome(failure.status, detail=failure.detail, elapsed_ms=_ms(started))
-        return outcome_of(reply, started)
+        outcome = outcome_of(reply, started)
+        if self.content and reply.body and outcome.status in (Status.OK, Status.REDIRECTED):
+            from catalog.linkcheck.soft404 import judge
+
+            outcome = await judge(self, reply, outcome)
+        return outcome
 
     async def _head_then_get(self, url: str) -> Reply:
         try:

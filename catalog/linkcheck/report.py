@@ -19,12 +19,15 @@ from catalog.workflow_commands import escape_data, escape_property
 # Worst first: the order of groups in every report.
 ORDER = (
     Status.BROKEN,
+    Status.SOFT_404,
     Status.ERROR,
     Status.TIMEOUT,
     Status.RATE_LIMITED,
     Status.BLOCKED,
+    Status.DRIFTED,
     Status.REDIRECTED,
     Status.SKIPPED,
+    Status.OK,  # listed only when it carries warnings (a title unlike the catalog's)
 )
 
 
@@ -39,21 +42,27 @@ def grouped(results: Sequence[LinkResult]) -> list[tuple[Status, list[LinkResult
     groups = []
     for status in ORDER:
         members = sorted(
-            (r for r in results if r.status is status), key=lambda r: (r.line or 0, r.id)
+            (r for r in results if r.status is status and (status is not Status.OK or r.warnings)),
+            key=lambda r: (r.line or 0, r.id),
         )
         if members:
             groups.append((status, members))
     return groups
 
 
+def _label(status: Status) -> str:
+    return "ok, with warnings" if status is Status.OK else status.value
+
+
 def _note(result: LinkResult) -> str:
+    note = result.detail
     if result.on_notice and result.failing_since:
         runs = result.consecutive_failures
-        return (
+        note = (
             f"{result.detail} (warning: failing since {result.failing_since[:10]}, {runs} run"
             f"{'s' if runs != 1 else ''})"
         )
-    return result.detail
+    return "; ".join([note, *result.warnings]) if result.warnings else note
 
 
 def _headline(results: Sequence[LinkResult], options: ReportOptions) -> str:
@@ -72,12 +81,12 @@ def render_table(results: Sequence[LinkResult], options: ReportOptions) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, width=options.width, color_system=None, highlight=False)
     for status, members in grouped(results):
-        table = Table(title=f"{status.value} ({len(members)})", title_justify="left")
+        table = Table(title=f"{_label(status)} ({len(members)})", title_justify="left")
         table.add_column("line", justify="right")
         table.add_column("id", overflow="fold")
         table.add_column("url / detail", overflow="fold")
         for r in members:
-            mark = " (warning)" if r.status.is_problem and not r.failing else ""
+            mark = " (warning)" if r.warning else ""
             table.add_row(str(r.line or ""), escape(r.id + mark), escape(f"{r.url}\n{_note(r)}"))
         console.print(table)
     console.print(escape(_headline(results, options)))
@@ -93,7 +102,7 @@ def render_markdown(results: Sequence[LinkResult], options: ReportOptions) -> st
     lines += ["| status | count |", "|---|---:|"]
     lines += [f"| {s} | {n} |" for s, n in summary(results).items()]
     for status, members in grouped(results):
-        lines += ["", f"### {status.value} ({len(members)})", ""]
+        lines += ["", f"### {_label(status)} ({len(members)})", ""]
         lines += ["| id | line | url | detail |", "|---|---:|---|---|"]
         for r in members:
             lines.append(f"| {_md(r.id)} | {r.line or ''} | {_md(r.url)} | {_md(_note(r))} |")

@@ -1,10 +1,11 @@
 """Result types of a link check and their stable JSON shape.
 
-JSON (documented in the README; ``catalog report`` and ``catalog fix`` read it)::
+JSON (documented in docs/json.md; ``catalog report`` and ``catalog fix`` read it)::
 
     {"summary": {status: count},
      "results": [{"id", "url", "status", "code", "final_url", "detail", "line", "elapsed_ms",
-                  "failing", "consecutive_failures", "failing_since", "cached"}]}
+                  "failing", "consecutive_failures", "failing_since", "cached",
+                  "title", "previous_title", "warnings"}]}
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ import enum
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from catalog.linkcheck.content import Fingerprint
 
 
 class Status(str, enum.Enum):
@@ -26,15 +30,28 @@ class Status(str, enum.Enum):
     RATE_LIMITED = "rate_limited"
     TIMEOUT = "timeout"
     ERROR = "error"
+    SOFT_404 = "soft_404"
+    DRIFTED = "drifted"
     SKIPPED = "skipped"
 
     @property
     def is_problem(self) -> bool:
-        """Counts as a failed run for the cache's failure history."""
-        return self not in (Status.OK, Status.REDIRECTED, Status.SKIPPED)
+        """Counts as a failed run for the cache's failure history (``--fail-after``).
+
+        ``drifted`` does not: a page that changed is not a failing link, and the stored
+        fingerprint stays the old one until the curator acts, so it is reported every run.
+        """
+        return self not in (Status.OK, Status.REDIRECTED, Status.SKIPPED, Status.DRIFTED)
+
+    @property
+    def needs_attention(self) -> bool:
+        """Shown in reports as something to look at: every problem, and a drifted page."""
+        return self.is_problem or self is Status.DRIFTED
 
 
-DEFAULT_FAIL_ON: frozenset[Status] = frozenset({Status.BROKEN, Status.ERROR})
+# The statuses that fail a run unless --fail-on says otherwise: defined here once, read by the
+# checker and by ``catalog report``.
+DEFAULT_FAIL_ON: frozenset[Status] = frozenset({Status.BROKEN, Status.ERROR, Status.SOFT_404})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +65,10 @@ class Outcome:
     elapsed_ms: int = 0
     chain: tuple[str, ...] = ()
     cached: bool = False
+    title: str | None = None  # the page's title, when its content was read
+    previous_title: str | None = None  # for drifted: the title of the last ok answer
+    warnings: tuple[str, ...] = ()
+    fingerprint: Fingerprint | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +80,9 @@ class Target:
     line: int | None = None
     skip_reason: str | None = None
     accept: frozenset[int] = frozenset()
+    title: str | None = None  # the catalog's title, compared with the page's on a first check
+    content: bool = True  # False: status codes only for this resource (check.content: false)
+    reviewed_title: str | None = None  # check.review.title: a drift the curator accepted
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,17 +105,22 @@ class LinkResult:
     # A failing status that has not failed for --fail-after runs yet: warned about, "failing
     # since DATE".
     on_notice: bool = field(default=False, compare=False)
+    title: str | None = None
+    previous_title: str | None = None
+    warnings: tuple[str, ...] = ()
 
     def judged(self, fail_on: Iterable[Status], fail_after: int) -> LinkResult:
         """This result with ``failing`` set: a failing status for ``fail_after`` runs in a row."""
         watched = self.status in set(fail_on)
-        failing = watched and max(self.consecutive_failures, 1) >= fail_after
+        failing = watched and (
+            self.status is Status.DRIFTED or max(self.consecutive_failures, 1) >= fail_after
+        )
         return replace(self, failing=failing, on_notice=watched and not failing)
 
     @property
     def warning(self) -> bool:
-        """A problem that does not fail the run (yet)."""
-        return self.status.is_problem and not self.failing
+        """Something to look at that does not fail the run (yet)."""
+        return self.status.needs_attention and not self.failing
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -107,6 +136,9 @@ class LinkResult:
             "consecutive_failures": self.consecutive_failures,
             "failing_since": self.failing_since,
             "cached": self.cached,
+            "title": self.title,
+            "previous_title": self.previous_title,
+            "warnings": list(self.warnings),
         }
 
 

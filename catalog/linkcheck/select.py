@@ -25,6 +25,9 @@ def _target(resource: Resource, line: int | None, shard: tuple[int, int] | None)
         line=line,
         skip_reason=(check.reason or "check.skip") if check and check.skip else None,
         accept=frozenset(check.accept if check else ()),
+        title=resource.title,
+        content=check.content if check else True,
+        reviewed_title=check.review.title if check and check.review else None,
     )
 
 

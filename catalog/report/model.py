@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from catalog.errors import ReportError as ReportError  # re-exported: its old home
+from catalog.linkcheck.results import DEFAULT_FAIL_ON
 
 STATUSES: tuple[str, ...] = (
     "ok",
@@ -34,7 +35,8 @@ STATUSES: tuple[str, ...] = (
 # A result without a "failing" key (an older report) fails on these, the checker's default
 # --fail-on. blocked, rate_limited and timeout may be the site refusing a robot or a slow night,
 # not a dead link: they are listed in the issue for a human look but never open it on their own.
-FAILING_STATUSES = frozenset({"broken", "error"})
+# The default of `catalog check --fail-on`, as JSON words: one definition for both.
+FAILING_STATUSES = frozenset(status.value for status in DEFAULT_FAIL_ON)
 # Which of two results for the same id wins a merge: the more alarming one, so that a duplicate
 # shard can never hide a failure.
 _SEVERITY = {

@@ -16,6 +16,9 @@ def run(
     options.setdefault("allow_networks", LOOPBACK)
     options.setdefault("backoff", 0.01)
     options.setdefault("timeout", 5.0)
+    # Status-code checks (HEAD, then GET) unless a test asks for content checks: most tests pin
+    # the exact requests of the request logic; test_content.py turns content on.
+    options.setdefault("content", False)
 
     transport = options.pop("transport", None)  # the private test hook, not an option
 

@@ -84,6 +84,9 @@ def test_json_shape() -> None:
         "consecutive_failures": 0,
         "failing_since": None,
         "cached": False,
+        "title": None,
+        "previous_title": None,
+        "warnings": [],
     }
 
 

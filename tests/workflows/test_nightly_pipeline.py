@@ -29,12 +29,21 @@ class Site(ThreadingHTTPServer):
     broken: set[str]
 
 
+PAGES = {"/a", "/b", "/c", "/d"}
+
+
 class Handler(BaseHTTPRequestHandler):
+    """Four pages, each with its own title; any other path is a real 404 (so the checker's
+    soft-404 probe of a random path finds nothing to compare)."""
+
     server: Site
 
+    def _status(self) -> int:
+        return 404 if self.path in self.server.broken or self.path not in PAGES else 200
+
     def do_GET(self) -> None:
-        status = 404 if self.path in self.server.broken else 200
-        body = b"<html><title>page</title></html>"
+        status = self._status()
+        body = f"<html><title>Page {self.path[1:]}</title></html>".encode()
         self.send_response(status)
         self.send_header("Content-Type", "text/html")
         self.send_header("Content-Length", str(len(body)))
@@ -42,7 +51,7 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def do_HEAD(self) -> None:
-        status = 404 if self.path in self.server.broken else 200
+        status = self._status()
         self.send_response(status)
         self.send_header("Content-Length", "0")
         self.end_headers()
