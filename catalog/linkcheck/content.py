@@ -46,6 +46,9 @@ _HIDDEN = re.compile(
 )
 _TAG = re.compile(rb"<[^>]*>")
 _WORD = re.compile(r"\w+")
+# Words for the sketch: two characters or more, starting with a letter (numbers are noise:
+# dates, counters, version numbers).
+_SKETCH_WORD = re.compile(r"[^\W\d_]\w+")
 # arXiv's "[1706.03762v7] Title", and version words that a title may gain
 _TITLE_NOISE = re.compile(r"^\s*\[[^\]]*\]\s*|\bv\d+(?:\.\d+)*\b", re.IGNORECASE)
 _PARKING = re.compile(
@@ -88,7 +91,7 @@ def fingerprint(body: bytes) -> Fingerprint:
     found = _TITLE.search(body)
     title = _text(found.group(1)) if found else ""
     visible = _text(_TAG.sub(b" ", _HIDDEN.sub(b" ", body)))[:TEXT_CHARS]
-    words = set(_WORD.findall(visible.casefold()))
+    words = set(_SKETCH_WORD.findall(visible.casefold()))
     hashes = sorted({zlib.crc32(w.encode()) for w in words})
     marks = _PARKING.search(title) or _PARKING.search(visible)
     return Fingerprint(title, tuple(hashes[:SKETCH_SIZE]), parked=marks is not None)

@@ -125,6 +125,7 @@ class LocalServer:
     host: str
     routes: dict[str, Handler] = field(default_factory=dict)
     ssl_context: ssl.SSLContext | None = None
+    fallback: Handler | None = None  # answers every path without a route (default: a 404)
     port: int = 0
     requests: list[Request] = field(default_factory=list)
     in_flight: int = 0
@@ -160,7 +161,8 @@ class LocalServer:
         self.in_flight += 1
         self.max_in_flight = max(self.max_in_flight, self.in_flight)
         try:
-            handler = self.routes.get(path.split("?")[0], status(404, body=b"not found"))
+            default = self.fallback or status(404, body=b"not found")
+            handler = self.routes.get(path.split("?")[0], default)
             await handler(request, writer)
             await writer.drain()
         except (ConnectionError, OSError):
