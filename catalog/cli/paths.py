@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from catalog.cli._common import ExitCode, fail, localized_text, print_json
+from catalog.cli._common import ExitCode, fail, localized_text, print_json, suggest
 from catalog.cli.options import CatalogOption
 
 
@@ -33,10 +33,8 @@ def paths(
 
       catalog paths --lang fa
     """
-    from rich.table import Table
-    from rich.text import Text
-
-    from catalog.cli._common import console
+    from catalog.cli.tables import print_table
+    from catalog.plaintext import Column, Role
 
     index = _index(catalog)
     if json_out:
@@ -54,13 +52,12 @@ def paths(
     if not index.paths:
         typer.echo("This catalog has no learning paths.", err=True)
         return
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("path", style="cyan", no_wrap=True)
-    table.add_column("steps", justify="right")
-    table.add_column("title", overflow="fold")
-    for key, p in index.paths.items():
-        table.add_row(Text(key), str(len(p["steps"])), Text(localized_text(p["title"], lang)))
-    console().print(table)
+    columns = [Column("path", Role.KEY), Column("steps", right=True), Column("title", Role.TEXT)]
+    table = [
+        (key, str(len(p["steps"])), localized_text(p["title"], lang))
+        for key, p in index.paths.items()
+    ]
+    print_table(columns, table, styles={0: "cyan"})
 
 
 def path(
@@ -75,8 +72,6 @@ def path(
 
       catalog path from-zero
     """
-    import difflib
-
     from rich.markup import escape
 
     from catalog.cli._common import console
@@ -84,8 +79,7 @@ def path(
     index = _index(catalog)
     found = index.paths.get(name)
     if found is None:
-        close = difflib.get_close_matches(name, list(index.paths), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "see 'catalog paths'"
+        hint = suggest(name, index.paths) or "see 'catalog paths'"
         raise fail(f"no learning path '{name}'", code=ExitCode.PROBLEMS, hint=hint)
     steps = []
     for number, step in enumerate(found["steps"], start=1):
@@ -120,6 +114,8 @@ def path(
         out.print(f"\n[bold]{number}.[/] {escape(title)} [dim]({escape(detail)})[/]")
         out.print(f"   {escape(localized_text(step['note'], lang))}")
         if entry:
+            # soft_wrap: a URL wider than the terminal is folded by the terminal, not broken.
             out.print(
-                f"   [link={escape(entry.url)}]{escape(entry.url)}[/link]  [cyan]{entry.id}[/]"
+                f"   [link={escape(entry.url)}]{escape(entry.url)}[/link]  [cyan]{entry.id}[/]",
+                soft_wrap=True,
             )

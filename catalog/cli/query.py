@@ -17,6 +17,7 @@ from catalog.cli._common import (
     fail,
     localized_text,
     print_json,
+    suggest,
 )
 from catalog.cli.options import (
     CatalogOption,
@@ -24,6 +25,7 @@ from catalog.cli.options import (
     KindOption,
     LanguageOption,
     LevelOption,
+    PaidOption,
     SinceOption,
     TopicOption,
     make_filters,
@@ -57,33 +59,25 @@ def _index(catalog: Path | None) -> Index:
 def _filters(index: Index, *options: Any) -> Any:
     from catalog.cli._common import resolve_filters
 
-    return resolve_filters(make_filters(*options), index.topic_names())
+    languages = {e.language for e in index.entries}
+    return resolve_filters(make_filters(*options, languages=languages), index.topic_names())
 
 
 def _table(entries: list[Entry]) -> None:
-    from rich.table import Table
-    from rich.text import Text
+    from catalog.cli.tables import print_table
+    from catalog.plaintext import Column, Role
 
-    from catalog.cli._common import console
-
-    out = console()
-    # Ids are never cut (they are what `catalog show` takes). On a narrow terminal (80 columns
-    # is common) the level column goes, so the title keeps some room.
-    wide = out.width >= 100
-    table = Table(box=None, header_style="bold", pad_edge=False, expand=True)
-    table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("title", overflow="fold", ratio=1, min_width=24)
-    table.add_column("kind", no_wrap=True)
-    if wide:
-        table.add_column("level", no_wrap=True)
-    table.add_column("year", justify="right", no_wrap=True)
-    for entry in entries:
-        # Text objects are never parsed as markup, so titles like "[x]" print as written.
-        cells = [Text(entry.id), Text(entry.title), Text(entry.kind)]
-        if wide:
-            cells.append(Text(entry.level))
-        table.add_row(*cells, Text(str(entry.year)))
-    out.print(table)
+    # Ids are what `catalog show` takes: never cut. Titles wrap first; then level, kind and
+    # year give way, in that order.
+    columns = (
+        Column("id", Role.KEY),
+        Column("title", Role.TEXT),
+        Column("kind", drop=2),
+        Column("level", drop=1),
+        Column("year", drop=3, right=True),
+    )
+    rows = [(e.id, e.title, e.kind, e.level, str(e.year)) for e in entries]
+    print_table(columns, rows, styles={0: "cyan"})
 
 
 def list_(
@@ -94,6 +88,7 @@ def list_(
     language: LanguageOption = None,
     since: SinceOption = None,
     free: FreeOption = None,
+    paid: PaidOption = None,
     sort: SortKey = typer.Option(
         SortKey.TITLE, "--sort", "-s", help="Order by title, year or level."
     ),
@@ -109,10 +104,11 @@ def list_(
 
       catalog list --free --language fa --json
     """
+    from catalog.plaintext import plural
     from catalog.search import apply, sort_entries
 
     index = _index(catalog)
-    filters = _filters(index, topic, kind, level, language, since, free)
+    filters = _filters(index, topic, kind, level, language, since, free, paid)
     entries = sort_entries(apply(index.entries, filters), sort.value)
     if json_out:
         print_json({"count": len(entries), "results": [e.as_json() for e in entries]})
@@ -121,7 +117,7 @@ def list_(
         typer.echo("No resources match these filters.", err=True)
         return
     _table(entries)
-    typer.echo(f"{len(entries)} of {len(index.entries)} resources", err=True)
+    typer.echo(f"{len(entries)} of {plural(len(index.entries), 'resource')}", err=True)
 
 
 def search(
@@ -133,6 +129,7 @@ def search(
     language: LanguageOption = None,
     since: SinceOption = None,
     free: FreeOption = None,
+    paid: PaidOption = None,
     limit: int = typer.Option(20, "--limit", "-n", min=1, help="Show at most this many results."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the README)."),
 ) -> None:
@@ -151,10 +148,11 @@ def search(
 
       catalog search ترنسفورمر
     """
+    from catalog.plaintext import plural
     from catalog.search import rank
 
     index = _index(catalog)
-    filters = _filters(index, topic, kind, level, language, since, free)
+    filters = _filters(index, topic, kind, level, language, since, free, paid)
     hits = rank(index, query, filters)
     shown = hits[:limit]
     if json_out:
@@ -166,16 +164,7 @@ def search(
         return
     _table([h.entry for h in shown])
     more = f" (showing {len(shown)}; use --limit to see more)" if len(hits) > len(shown) else ""
-    typer.echo(f"{len(hits)} match(es){more}", err=True)
-
-
-def _suggest(index: Index, resource_id: str) -> str:
-    import difflib
-
-    ids = [e.id for e in index.entries]
-    close = difflib.get_close_matches(resource_id, ids, n=3, cutoff=0.5)
-    close += [i for i in ids if resource_id in i and i not in close][: 3 - len(close)]
-    return "did you mean: " + ", ".join(close) + "?" if close else "see 'catalog list' for ids"
+    typer.echo(f"{plural(len(hits), 'match')}{more}", err=True)
 
 
 def show(
@@ -189,11 +178,7 @@ def show(
 
       catalog show vaswani-2017-attention
     """
-    from rich.markup import escape
-    from rich.table import Table
-    from rich.text import Text
-
-    from catalog.cli._common import console
+    from catalog.cli.tables import print_fields
 
     index = _index(catalog)
     entry = index.get(resource_id)
@@ -201,15 +186,13 @@ def show(
         raise fail(
             f"no resource with id '{resource_id}'",
             code=ExitCode.PROBLEMS,
-            hint=_suggest(index, resource_id),
+            hint=suggest(resource_id, [e.id for e in index.entries])
+            or "see 'catalog list' for ids",
         )
     if json_out:
         print_json(entry.as_json())
         return
-    out = console()
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
+    pairs: list[tuple[str, str]] = []
     data = entry.data
     for key, value in data.items():
         if value is None or value == [] or key == "description":
@@ -229,13 +212,12 @@ def show(
             shown = str(value)
         if isinstance(value, dict):
             shown = ", ".join(f"{k}: {v}" for k, v in value.items())
-        grid.add_row(key, Text(shown))
+        pairs.append((key, shown))
     for lang, text in entry.descriptions.items():
-        grid.add_row(f"description ({lang})", Text(text))
+        pairs.append((f"description ({lang})", text))
     if entry.line:
-        grid.add_row("line", Text(f"{index.source}:{entry.line}"))
-    out.print(f"[bold]{escape(entry.title)}[/]")
-    out.print(grid)
+        pairs.append(("line", f"{index.source}:{entry.line}"))
+    print_fields(entry.title, pairs)
 
 
 def topics(
@@ -249,10 +231,8 @@ def topics(
 
       catalog topics
     """
-    from rich.table import Table
-    from rich.text import Text
-
-    from catalog.cli._common import console
+    from catalog.cli.tables import print_table
+    from catalog.plaintext import Column, Role
 
     index = _index(catalog)
     counts = dict.fromkeys(index.topics, 0)
@@ -272,17 +252,22 @@ def topics(
         ]
         print_json({"count": len(rows), "topics": rows})
         return
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("topic", style="cyan", no_wrap=True)
-    table.add_column("resources", justify="right")
-    table.add_column("title", overflow="fold")
-    table.add_column("aliases", overflow="fold")
-    for t, topic in index.topics.items():
-        aliases = ", ".join(topic.get("aliases", []))
-        table.add_row(
-            Text(t), str(counts[t]), Text(localized_text(topic["title"], lang)), Text(aliases)
+    columns = [
+        Column("topic", Role.KEY),
+        Column("resources", right=True),
+        Column("title", Role.TEXT),
+        Column("aliases", Role.TEXT),
+    ]
+    table = [
+        (
+            t,
+            str(counts[t]),
+            localized_text(topic["title"], lang),
+            ", ".join(topic.get("aliases", [])),
         )
-    console().print(table)
+        for t, topic in index.topics.items()
+    ]
+    print_table(columns, table, styles={0: "cyan"})
 
 
 def _counts(values: list[Any]) -> dict[str, int]:
@@ -307,6 +292,7 @@ def stats(
     from rich.table import Table
 
     from catalog.cli._common import console
+    from catalog.plaintext import plural
     from catalog.search import LEVEL_ORDER
 
     index = _index(catalog)
@@ -335,5 +321,5 @@ def stats(
             table.add_row(key, str(n))
         tables.append(table)
     out = console()
-    out.print(f"[bold]{len(entries)}[/] resources")
+    out.print(plural(len(entries), "resource"))
     out.print(Columns(tables, padding=(1, 4)))
