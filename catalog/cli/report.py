@@ -152,7 +152,9 @@ def merge(
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise fail(f"{output}: cannot write the merged report ({exc.strerror or exc})") from None
-    count = f"{len(merged.results)} results from {len(reports)} reports"
+    from catalog.plaintext import plural
+
+    count = f"{plural(len(merged.results), 'result')} from {plural(len(reports), 'report')}"
     typer.echo(f"{output}: {count}, {len(merged.failing)} failing", err=True)
 
 
