@@ -466,7 +466,7 @@ def test_a_prompt_on_closed_input_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_during_a_command_exits_130(tmp_path: Path) -> None:
-    """SIGINT while a command works (here: reading a FIFO nobody writes to) is 130, quietly."""
+    """SIGINT while a command works (here: reading a FIFO that never ends) is 130, quietly."""
     fifo = tmp_path / "never.md"
     os.mkfifo(fifo)
     proc = subprocess.Popen(
@@ -477,9 +477,24 @@ def test_ctrl_c_during_a_command_exits_130(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(1.5)
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=30)
+    # Opening the writing end succeeds once the script has the FIFO open for reading: from
+    # then on it waits for the rest of the list, inside the command.
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            break
+        except OSError:
+            assert time.monotonic() < deadline, "the script never opened the list"
+            time.sleep(0.05)
+    try:
+        # Nothing is written, so the script is blocked in read() when the signal comes (one
+        # landing between two reads would be noticed only when the next read returns).
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        os.close(writer)
     assert proc.returncode == 130, err
     assert "Traceback" not in err
     assert not (tmp_path / "r.yaml").exists()
