@@ -6,6 +6,7 @@ from __future__ import annotations
 import enum
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,10 +34,11 @@ def resolve_path(path: Path | None) -> Path:
 
 
 def console(*, stderr: bool = False) -> Console:
-    """A Rich console; colour only on a terminal and never when NO_COLOR is set."""
+    """A Rich console; colour only on a terminal and never when NO_COLOR is set. Messages on
+    stderr are never wrapped by Rich (soft_wrap): a path or URL in them stays whole."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    return Console(stderr=stderr, highlight=False, soft_wrap=stderr)
 
 
 def print_problems(error: CatalogFileError, err: Console) -> None:
@@ -101,6 +103,22 @@ def resolve_filters(filters: Any, topic_names: dict[str, str]) -> Any:
         return filters.resolved(topic_names)
     except UnknownTopicError as exc:
         raise fail(f"unknown topic '{exc.name}'", hint=exc.hint or "see 'catalog topics'") from None
+
+
+def suggest(name: str, names: Iterable[str], *, most: int = 3) -> str | None:
+    """``did you mean 'x'?`` naming the closest of ``names`` (spelling, or containing
+    ``name``), or None when none is close."""
+    import difflib
+
+    choices = list(dict.fromkeys(names))
+    close = difflib.get_close_matches(name, choices, n=most, cutoff=0.5)
+    if len(name) >= 2:
+        close += [c for c in choices if name.casefold() in c.casefold() and c not in close]
+    if not close:
+        return None
+    quoted = [f"'{c}'" for c in close[:most]]
+    listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return f"did you mean {listed}?"
 
 
 def write_report(target: Path, text: str, *, source: Path | None = None) -> None:

@@ -8,8 +8,8 @@ converts their options, which is a good part of a short command's start-up.
 
 from __future__ import annotations
 
-import difflib
 import importlib
+from collections.abc import Sequence
 from typing import Any
 
 import typer
@@ -69,10 +69,73 @@ class _LazyGroup(TyperGroup):
         # Typer suggests names from ``self.commands``, which a lazy group leaves empty.
         name = args[0] if args else ""
         if name and not name.startswith("-") and name not in COMMANDS:
-            close = difflib.get_close_matches(name, list(COMMANDS), n=1)
-            hint = f" Did you mean '{close[0]}'?" if close else ""
-            ctx.fail(f"No such command '{name}'.{hint}")
+            from catalog.cli._common import suggest
+
+            hint = suggest(name, COMMANDS)
+            ctx.fail(f"no such command '{name}'" + (f" ({hint})" if hint else ""))
         return super().resolve_command(ctx, args)
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Click's main, with this project's messages and exit codes: a usage error is one
+        ``error:`` line and a --help hint (exit 2), Ctrl-C is 130, prompts included."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        from typer._click.exceptions import ClickException
+        from typer.exceptions import Abort
+
+        try:
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        except ClickException as exc:
+            raise SystemExit(_click_error(exc)) from None
+        except Abort as exc:
+            raise SystemExit(_abort(exc)) from None
+        raise SystemExit(code if isinstance(code, int) else 0)
+
+
+def _click_error(exc: Any) -> int:
+    """Print a Click error as one line (and a --help hint); return the exit code, 2."""
+    from typer._click.exceptions import NoArgsIsHelpError, NoSuchOption, UsageError
+
+    from catalog.cli._common import ExitCode, fail
+
+    if isinstance(exc, NoArgsIsHelpError):  # the help is already printed
+        return int(exc.exit_code)
+    message = exc.message if isinstance(exc, NoSuchOption) else exc.format_message()
+    message = message.strip().rstrip(".")
+    message = message[:1].lower() + message[1:] if message[1:2].islower() else message
+    if isinstance(exc, NoSuchOption) and exc.possibilities:
+        listed = " or ".join(sorted(exc.possibilities))
+        message += f" (did you mean {listed}?)"
+    hint = None
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, UsageError) and ctx is not None:
+        hint = f"Run '{ctx.command_path} --help' for usage."
+    fail(message, hint=hint)
+    return int(ExitCode.USAGE)  # Click's other errors (a file it cannot open) are input errors
+
+
+def _abort(exc: BaseException) -> int:
+    """Click turns Ctrl-C and a closed stdin at a prompt into Abort; tell which it was."""
+    import sys
+
+    from catalog.cli._common import ExitCode, fail
+
+    if isinstance(exc.__context__ or exc.__cause__, KeyboardInterrupt):
+        sys.stderr.write("\n")  # the prompt's line is left open
+        return int(ExitCode.INTERRUPTED)
+    fail(
+        "no answer: the input ended before every question was answered; nothing was written",
+        hint="Give the values as options, or --yes to take the proposed ones.",
+    )
+    return int(ExitCode.USAGE)
 
 
 app = typer.Typer(

@@ -3,7 +3,7 @@ renders. Heavy imports happen inside the command so that ``catalog --help`` stay
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +16,7 @@ from catalog.cli.options import (
     KindOption,
     LanguageOption,
     LevelOption,
+    PaidOption,
     SinceOption,
     TopicOption,
     make_filters,
@@ -48,6 +49,7 @@ def register(app: typer.Typer) -> None:
         language: LanguageOption = None,
         since: SinceOption = None,
         free: FreeOption = None,
+        paid: PaidOption = None,
         changed_since: str | None = typer.Option(
             None,
             "--changed-since",
@@ -139,7 +141,7 @@ def register(app: typer.Typer) -> None:
         config = RunConfig(
             catalog_path=catalog_path,
             only=tuple(only),
-            filters=make_filters(topic, kind, level, language, since, free),
+            filters=make_filters(topic, kind, level, language, since, free, paid),
             changed_since=changed_since,
             shard=shard,
             fmt=fmt,
@@ -189,10 +191,18 @@ class RunConfig:
 
 def run(config: RunConfig) -> int:
     """Load, select, check, report; returns the exit code."""
-    from catalog.cli._common import fail, load_index_or_exit, resolve_path, write_report
+    from catalog.cli._common import (
+        fail,
+        load_index_or_exit,
+        resolve_filters,
+        resolve_path,
+        write_report,
+    )
+    from catalog.cli.tables import terminal_width
     from catalog.errors import OutputError
     from catalog.linkcheck import Cache, LinkCheckError, default_path
     from catalog.linkcheck.report import ReportFormat, ReportOptions
+    from catalog.linkcheck.results import describe
 
     try:
         report_format = ReportFormat(config.fmt)
@@ -203,6 +213,9 @@ def run(config: RunConfig) -> int:
     path = resolve_path(config.catalog_path)
     # The cached query index: an unchanged catalog is neither parsed nor validated again.
     index = load_index_or_exit(path)
+    _known_ids(config.only, index)
+    # Topics are checked as list checks them, with the same message.
+    config = replace(config, filters=resolve_filters(config.filters, index.catalog.topic_ids()))
     try:
         options = _options(config, index)
         targets = _targets(config, index, path)
@@ -222,7 +235,12 @@ def run(config: RunConfig) -> int:
             cache.save()
         except OutputError as exc:
             err.warn(f"the link cache was not saved: {exc}")
-    report_options = ReportOptions(file=_shown(path), interrupted=interrupted)
+    report_options = ReportOptions(
+        file=_shown(path),
+        width=terminal_width() if config.output is None else None,
+        interrupted=interrupted,
+        total=len(targets),
+    )
     text = report_format.renderer()(results, report_options)
     if config.json_report is not None:
         json_text = ReportFormat("json").renderer()(results, report_options)
@@ -234,11 +252,27 @@ def run(config: RunConfig) -> int:
 
         sys.stdout.write(text)
     _step_summary(results, report_options, err)
+    # The summary, said once: on stderr, unless the report on stdout ends with it already.
+    if config.output is not None or report_format not in (
+        ReportFormat.MARKDOWN,
+        ReportFormat.GITHUB,
+    ):
+        saved = "; what was checked is in the cache" if interrupted and cache is not None else ""
+        err.line(describe(results, total=len(targets), interrupted=interrupted) + saved)
     if interrupted:
-        saved = "; what was checked is in the cache" if cache is not None else ""
-        err.line(f"Interrupted: the report is partial{saved}.")
         return int(ExitCode.INTERRUPTED)
     return int(ExitCode.PROBLEMS if any(r.failing for r in results) else ExitCode.OK)
+
+
+def _known_ids(only: tuple[str, ...], index: Index) -> None:
+    """Every --only id names a resource, or a usage error suggests the closest ids."""
+    from catalog.cli._common import fail, suggest
+
+    for name in only:
+        if index.catalog.get(name) is None:
+            ids = [r.id for r in index.catalog.resources]
+            hint = suggest(name, ids) or "see 'catalog list' for ids"
+            raise fail(f"--only: no resource with id '{name}'", hint=hint)
 
 
 def _shown(path: Path) -> str:

@@ -259,6 +259,7 @@ def fix(
     from catalog.curate.wayback import Wayback
     from catalog.curate.yamledit import check_edit, commit, diff
     from catalog.errors import CatalogError
+    from catalog.plaintext import plural
 
     path = catalog or EDITED
     doc = _read(path)
@@ -278,7 +279,7 @@ def fix(
         err.print(f"  [yellow]![/] {left.id}: {left.status}: {left.reason}")
     if write and not yes:
         write = typer.confirm(
-            f"Write {len(plan.changes)} change(s) to {path}?", default=False, err=True
+            f"Write {plural(len(plan.changes), 'change')} to {path}?", default=False, err=True
         )
     if write:
         try:
@@ -287,7 +288,7 @@ def fix(
             _fail(exc)
     if as_json:
         print_json({"catalog": str(path), "written": write, **plan.as_dict()})
-    done = f"{len(plan.changes)} change(s) {'written' if write else 'not written'}"
+    done = f"{plural(len(plan.changes), 'change')} {'written' if write else 'not written'}"
     err.print(f"{done}, {len(plan.skipped)} left as they are")
     if plan.skipped or (plan.changes and not write):
         raise typer.Exit(ExitCode.PROBLEMS)

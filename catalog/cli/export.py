@@ -20,6 +20,7 @@ from catalog.cli.options import (
     KindOption,
     LanguageOption,
     LevelOption,
+    PaidOption,
     SinceOption,
     TopicOption,
     make_filters,
@@ -97,6 +98,7 @@ def export(
     language: LanguageOption = None,
     since: SinceOption = None,
     free: FreeOption = None,
+    paid: PaidOption = None,
 ) -> None:
     """Export the catalog (or the part the filters select).
 
@@ -126,7 +128,7 @@ def export(
     if check and inject is None and output is None:
         raise fail("--check compares with a file", hint="add --inject README.md or -o FILE")
 
-    filters = make_filters(topic, kind, level, language, since, free)
+    filters = make_filters(topic, kind, level, language, since, free, paid)
     options = ExportOptions(lang=lang.value, group_by=GroupBy(group_by.value), paths=paths)
     selected = _selected(catalog, filters)
     source = resolve_path(catalog)  # never written over: `-o resources.yaml` is refused

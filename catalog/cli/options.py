@@ -1,13 +1,15 @@
 """Options that several commands take, declared once as ``Annotated`` aliases.
 
-``list``, ``search``, ``check`` and ``export`` filter with the same six options; every command
-that reads a catalog takes ``--catalog``. A command spells a parameter as, for example,
+``list``, ``search``, ``check`` and ``export`` filter with the same seven options; every
+command that reads a catalog takes ``--catalog``. A command spells a parameter as, for example,
 ``topic: TopicOption = None``, so names, short forms, help and types cannot drift apart.
-:func:`make_filters` turns the six filter values into :class:`catalog.search.Filters`.
+:func:`make_filters` checks the filter values and turns them into
+:class:`catalog.search.Filters`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -61,13 +63,16 @@ LanguageOption = Annotated[
 ]
 SinceOption = Annotated[
     int | None,
-    typer.Option("--since", metavar="YEAR", help="Only resources from YEAR or later."),
+    typer.Option("--since", metavar="YEAR", min=0, help="Only resources from YEAR or later."),
 ]
+# Two flags rather than a --free/--paid pair, so that giving both is an error, not "last wins".
 FreeOption = Annotated[
     bool | None,
-    typer.Option(
-        "--free/--paid", help="Only free resources, or only paid ones.", show_default=False
-    ),
+    typer.Option("--free", help="Only free resources.", show_default=False),
+]
+PaidOption = Annotated[
+    bool | None,
+    typer.Option("--paid", help="Only paid resources.", show_default=False),
 ]
 
 
@@ -78,10 +83,17 @@ def make_filters(
     language: list[str] | None,
     since: int | None,
     free: bool | None,
+    paid: bool | None = None,
+    *,
+    languages: Collection[str] = (),
 ) -> Any:
-    """:class:`catalog.search.Filters` from the shared options; an unknown kind or level is a
-    usage error naming the closest value. Topics are resolved against the catalog later."""
+    """:class:`catalog.search.Filters` from the shared options, or a usage error: an unknown
+    kind, level or language names the closest value, and --free with --paid is refused.
+    ``languages``, the catalog's when it is loaded already, are what an unknown language's
+    hint names. Topics are checked against the catalog by
+    :func:`catalog.cli._common.resolve_filters`."""
     from catalog.cli._common import fail
+    from catalog.identifiers import ISO_639_1
     from catalog.rules import did_you_mean
     from catalog.search import Filters
     from catalog.vocab import KINDS, LEVELS
@@ -91,11 +103,28 @@ def make_filters(
             if value not in allowed:
                 hint = did_you_mean(value, allowed) or f"choose from: {', '.join(allowed)}"
                 raise fail(f"unknown {name} '{value}'", hint=hint)
+    for value in language or []:
+        if value not in ISO_639_1:
+            raise fail(f"unknown language '{value}'", hint=_language_hint(value, languages))
+    if free and paid:
+        raise fail("--free and --paid exclude each other", hint="give one of them, or neither")
     return Filters(
         topics=tuple(topic or ()),
         kinds=tuple(kind or ()),
         levels=tuple(level or ()),
         languages=tuple(language or ()),
         since=since,
-        free=free,
+        free=True if free else False if paid else None,
     )
+
+
+def _language_hint(value: str, languages: Collection[str]) -> str:
+    from catalog.identifiers import ISO_639_1
+
+    # 'EN' and 'eng' mean 'en'; spelling distance says little between two-letter codes.
+    close = [c for c in (value.lower(), value.lower()[:2]) if c in ISO_639_1]
+    if close:
+        return f"did you mean '{close[0]}'?"
+    if languages:
+        return f"languages in this catalog: {', '.join(sorted(languages))}"
+    return "use an ISO 639-1 code, such as en or fa"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from catalog.cli._common import ExitCode, fail, localized_text, print_json
+from catalog.cli._common import ExitCode, fail, localized_text, print_json, suggest
 from catalog.cli.options import CatalogOption
 
 if TYPE_CHECKING:
@@ -37,10 +37,8 @@ def paths(
 
       catalog paths --lang fa
     """
-    from rich.table import Table
-    from rich.text import Text
-
-    from catalog.cli._common import console
+    from catalog.cli.tables import print_table
+    from catalog.plaintext import Column, Role
 
     loaded = _catalog(catalog)
     if json_out:
@@ -53,13 +51,11 @@ def paths(
     if not loaded.paths:
         typer.echo("This catalog has no learning paths.", err=True)
         return
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("path", style="cyan", no_wrap=True)
-    table.add_column("steps", justify="right")
-    table.add_column("title", overflow="fold")
-    for key, p in loaded.paths.items():
-        table.add_row(Text(key), str(len(p.steps)), Text(localized_text(p.title, lang)))
-    console().print(table)
+    columns = [Column("path", Role.KEY), Column("steps", right=True), Column("title", Role.TEXT)]
+    table = [
+        (key, str(len(p.steps)), localized_text(p.title, lang)) for key, p in loaded.paths.items()
+    ]
+    print_table(columns, table, styles={0: "cyan"})
 
 
 def path(
@@ -74,8 +70,6 @@ def path(
 
       catalog path from-zero
     """
-    import difflib
-
     from rich.markup import escape
 
     from catalog.cli._common import console
@@ -84,8 +78,7 @@ def path(
     loaded = _catalog(catalog)
     found = loaded.paths.get(name)
     if found is None:
-        close = difflib.get_close_matches(name, list(loaded.paths), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "see 'catalog paths'"
+        hint = suggest(name, loaded.paths) or "see 'catalog paths'"
         raise fail(f"no learning path '{name}'", code=ExitCode.PROBLEMS, hint=hint)
     steps = []
     for number, step in enumerate(found.steps, start=1):
@@ -120,6 +113,8 @@ def path(
         out.print(f"\n[bold]{number}.[/] {escape(title)} [dim]({escape(detail)})[/]")
         out.print(f"   {escape(localized_text(step.note, lang))}")
         if entry:
+            # soft_wrap: a URL wider than the terminal is folded by the terminal, not broken.
             out.print(
-                f"   [link={escape(entry.url)}]{escape(entry.url)}[/link]  [cyan]{entry.id}[/]"
+                f"   [link={escape(entry.url)}]{escape(entry.url)}[/link]  [cyan]{entry.id}[/]",
+                soft_wrap=True,
             )

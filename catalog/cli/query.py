@@ -18,6 +18,7 @@ from catalog.cli._common import (
     fail,
     localized_text,
     print_json,
+    suggest,
 )
 from catalog.cli.options import (
     CatalogOption,
@@ -25,6 +26,7 @@ from catalog.cli.options import (
     KindOption,
     LanguageOption,
     LevelOption,
+    PaidOption,
     SinceOption,
     TopicOption,
     make_filters,
@@ -59,7 +61,8 @@ def _index(catalog: Path | None) -> Index:
 def _filters(index: Index, *options: Any) -> Any:
     from catalog.cli._common import resolve_filters
 
-    return resolve_filters(make_filters(*options), index.catalog.topic_ids())
+    languages = {r.language for r in index.catalog.resources}
+    return resolve_filters(make_filters(*options, languages=languages), index.catalog.topic_ids())
 
 
 def resource_json(catalog: Catalog, resource: Resource) -> dict[str, Any]:
@@ -74,29 +77,20 @@ def resource_json(catalog: Catalog, resource: Resource) -> dict[str, Any]:
 
 
 def _table(entries: list[Resource]) -> None:
-    from rich.table import Table
-    from rich.text import Text
+    from catalog.cli.tables import print_table
+    from catalog.plaintext import Column, Role
 
-    from catalog.cli._common import console
-
-    out = console()
-    # Ids are never cut (they are what `catalog show` takes). On a narrow terminal (80 columns
-    # is common) the level column goes, so the title keeps some room.
-    wide = out.width >= 100
-    table = Table(box=None, header_style="bold", pad_edge=False, expand=True)
-    table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("title", overflow="fold", ratio=1, min_width=24)
-    table.add_column("kind", no_wrap=True)
-    if wide:
-        table.add_column("level", no_wrap=True)
-    table.add_column("year", justify="right", no_wrap=True)
-    for entry in entries:
-        # Text objects are never parsed as markup, so titles like "[x]" print as written.
-        cells = [Text(entry.id), Text(entry.title), Text(entry.kind)]
-        if wide:
-            cells.append(Text(entry.level))
-        table.add_row(*cells, Text(str(entry.year)))
-    out.print(table)
+    # Ids are what `catalog show` takes: never cut. Titles wrap first; then level, kind and
+    # year give way, in that order.
+    columns = (
+        Column("id", Role.KEY),
+        Column("title", Role.TEXT),
+        Column("kind", drop=2),
+        Column("level", drop=1),
+        Column("year", drop=3, right=True),
+    )
+    rows = [(e.id, e.title, e.kind, e.level, str(e.year)) for e in entries]
+    print_table(columns, rows, styles={0: "cyan"})
 
 
 def list_(
@@ -107,6 +101,7 @@ def list_(
     language: LanguageOption = None,
     since: SinceOption = None,
     free: FreeOption = None,
+    paid: PaidOption = None,
     sort: SortKey = typer.Option(
         SortKey.TITLE, "--sort", "-s", help="Order by title, year or level."
     ),
@@ -122,10 +117,11 @@ def list_(
 
       catalog list --free --language fa --json
     """
+    from catalog.plaintext import plural
     from catalog.search import apply, sort_resources
 
     index = _index(catalog)
-    filters = _filters(index, topic, kind, level, language, since, free)
+    filters = _filters(index, topic, kind, level, language, since, free, paid)
     resources = index.catalog.resources
     entries = sort_resources(apply(resources, filters), sort.value)
     if json_out:
@@ -136,7 +132,7 @@ def list_(
         typer.echo("No resources match these filters.", err=True)
         return
     _table(entries)
-    typer.echo(f"{len(entries)} of {len(resources)} resources", err=True)
+    typer.echo(f"{len(entries)} of {plural(len(resources), 'resource')}", err=True)
 
 
 def search(
@@ -148,6 +144,7 @@ def search(
     language: LanguageOption = None,
     since: SinceOption = None,
     free: FreeOption = None,
+    paid: PaidOption = None,
     limit: int = typer.Option(20, "--limit", "-n", min=1, help="Show at most this many results."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the docs)."),
 ) -> None:
@@ -166,10 +163,11 @@ def search(
 
       catalog search ترنسفورمر
     """
+    from catalog.plaintext import plural
     from catalog.search import rank
 
     index = _index(catalog)
-    filters = _filters(index, topic, kind, level, language, since, free)
+    filters = _filters(index, topic, kind, level, language, since, free, paid)
     hits = rank(index, query, filters)
     shown = hits[:limit]
     if json_out:
@@ -181,16 +179,7 @@ def search(
         return
     _table([h.resource for h in shown])
     more = f" (showing {len(shown)}; use --limit to see more)" if len(hits) > len(shown) else ""
-    typer.echo(f"{len(hits)} match(es){more}", err=True)
-
-
-def _suggest(index: Index, resource_id: str) -> str:
-    import difflib
-
-    ids = [r.id for r in index.catalog.resources]
-    close = difflib.get_close_matches(resource_id, ids, n=3, cutoff=0.5)
-    close += [i for i in ids if resource_id in i and i not in close][: 3 - len(close)]
-    return "did you mean: " + ", ".join(close) + "?" if close else "see 'catalog list' for ids"
+    typer.echo(f"{plural(len(hits), 'match')}{more}", err=True)
 
 
 def show(
@@ -204,11 +193,7 @@ def show(
 
       catalog show vaswani-2017-attention
     """
-    from rich.markup import escape
-    from rich.table import Table
-    from rich.text import Text
-
-    from catalog.cli._common import console
+    from catalog.cli.tables import print_fields
 
     index = _index(catalog)
     entry = index.catalog.get(resource_id)
@@ -216,16 +201,14 @@ def show(
         raise fail(
             f"no resource with id '{resource_id}'",
             code=ExitCode.PROBLEMS,
-            hint=_suggest(index, resource_id),
+            hint=suggest(resource_id, [r.id for r in index.catalog.resources])
+            or "see 'catalog list' for ids",
         )
     data = resource_json(index.catalog, entry)
     if json_out:
         print_json(data)
         return
-    out = console()
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
+    pairs: list[tuple[str, str]] = []
     topic_titles = {t: topic.title for t, topic in index.catalog.topics.items()}
     for key, value in data.items():
         if value is None or value == [] or key in ("description", "line"):
@@ -243,14 +226,13 @@ def show(
             shown = str(value)
         if isinstance(value, dict):
             shown = ", ".join(f"{k}: {v}" for k, v in value.items())
-        grid.add_row(key, Text(shown))
+        pairs.append((key, shown))
     for lang, text in entry.descriptions.items():
-        grid.add_row(f"description ({lang})", Text(text))
+        pairs.append((f"description ({lang})", text))
     line = index.catalog.line_of(entry.id)
     if line:
-        grid.add_row("line", Text(f"{index.catalog.source}:{line}"))
-    out.print(f"[bold]{escape(entry.title)}[/]")
-    out.print(grid)
+        pairs.append(("line", f"{index.catalog.source}:{line}"))
+    print_fields(entry.title, pairs)
 
 
 def topics(
@@ -264,10 +246,8 @@ def topics(
 
       catalog topics
     """
-    from rich.table import Table
-    from rich.text import Text
-
-    from catalog.cli._common import console
+    from catalog.cli.tables import print_table
+    from catalog.plaintext import Column, Role
 
     index = _index(catalog)
     all_topics = index.catalog.topics
@@ -288,17 +268,17 @@ def topics(
         ]
         print_json({"count": len(rows), "topics": rows})
         return
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("topic", style="cyan", no_wrap=True)
-    table.add_column("resources", justify="right")
-    table.add_column("title", overflow="fold")
-    table.add_column("aliases", overflow="fold")
-    for t, topic in all_topics.items():
-        aliases = ", ".join(topic.aliases)
-        table.add_row(
-            Text(t), str(counts[t]), Text(localized_text(topic.title, lang)), Text(aliases)
-        )
-    console().print(table)
+    columns = [
+        Column("topic", Role.KEY),
+        Column("resources", right=True),
+        Column("title", Role.TEXT),
+        Column("aliases", Role.TEXT),
+    ]
+    table = [
+        (t, str(counts[t]), localized_text(topic.title, lang), ", ".join(topic.aliases))
+        for t, topic in all_topics.items()
+    ]
+    print_table(columns, table, styles={0: "cyan"})
 
 
 def _counts(values: list[Any]) -> dict[str, int]:
@@ -323,6 +303,7 @@ def stats(
     from rich.table import Table
 
     from catalog.cli._common import console
+    from catalog.plaintext import plural
     from catalog.search import LEVEL_ORDER
 
     index = _index(catalog)
@@ -351,5 +332,5 @@ def stats(
             table.add_row(key, str(n))
         tables.append(table)
     out = console()
-    out.print(f"[bold]{len(entries)}[/] resources")
+    out.print(plural(len(entries), "resource"))
     out.print(Columns(tables, padding=(1, 4)))

@@ -149,7 +149,9 @@ def merge(
         typer.echo(text, nl=False)
         return
     write_report(output, text)
-    count = f"{len(merged.results)} results from {len(reports)} reports"
+    from catalog.plaintext import plural
+
+    count = f"{plural(len(merged.results), 'result')} from {plural(len(reports), 'report')}"
     typer.echo(f"{output}: {count}, {len(merged.failing)} failing", err=True)
 
 

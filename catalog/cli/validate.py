@@ -83,17 +83,18 @@ def validate(
     else:
         from catalog.cli._common import print_problems
         from catalog.errors import CatalogValidationError
+        from catalog.plaintext import plural
 
         out = console()
         if problems:
             print_problems(CatalogValidationError(problems), out)
         if code == ExitCode.OK:
-            note = f", {warnings} warning(s)" if warnings else ""
-            console(stderr=True).print(f"[green]✓[/] {path}: {count} resources, valid{note}")
+            note = f", {plural(warnings, 'warning')}" if warnings else ""
+            valid = f"{plural(count, 'resource')}, valid{note}"
+            console(stderr=True).print(f"[green]✓[/] {path}: {valid}")
         else:
-            console(stderr=True).print(
-                f"[red]✗[/] {path}: {errors} error(s), {warnings} warning(s)"
-            )
+            found = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+            console(stderr=True).print(f"[red]✗[/] {path}: {found}")
     raise typer.Exit(code)
 
 

@@ -1,19 +1,20 @@
 """Reports of a link check. Each format is a function ``(results, options) -> str``.
 
-``table`` (Rich, for people), ``markdown`` (``GITHUB_STEP_SUMMARY``, issues), ``github``
-(workflow annotations on the YAML line) and ``json`` (stable keys: see :mod:`.results`).
+``table`` (for people: fitted to a width, or tab-separated), ``markdown``
+(``GITHUB_STEP_SUMMARY``, issues), ``github`` (workflow annotations on the YAML line) and
+``json`` (stable keys: see :mod:`.results`).
 Results that are ``ok`` are counted but not listed.
 """
 
 from __future__ import annotations
 
 import enum
-import io
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from catalog.linkcheck.results import LinkResult, Status, summary
+from catalog.linkcheck.results import LinkResult, Status, describe, summary
+from catalog.plaintext import Column, Role, fit, plain, plural, tsv
 from catalog.workflow_commands import escape_data, escape_property
 
 # Worst first: the order of groups in every report.
@@ -34,8 +35,9 @@ ORDER = (
 @dataclass(frozen=True)
 class ReportOptions:
     file: str = "resources.yaml"  # the catalog file, as annotations should name it
-    width: int = 100
+    width: int | None = None  # the table's width; None: tab-separated
     interrupted: bool = False
+    total: int | None = None  # links there were to check (more than the results if interrupted)
 
 
 def grouped(results: Sequence[LinkResult]) -> list[tuple[Status, list[LinkResult]]]:
@@ -57,40 +59,51 @@ def _label(status: Status) -> str:
 def _note(result: LinkResult) -> str:
     note = result.detail
     if result.on_notice and result.failing_since:
-        runs = result.consecutive_failures
-        note = (
-            f"{result.detail} (warning: failing since {result.failing_since[:10]}, {runs} run"
-            f"{'s' if runs != 1 else ''})"
-        )
+        since = f"failing since {result.failing_since[:10]}"
+        note = f"{result.detail} (warning: {since}, {plural(result.consecutive_failures, 'run')})"
     return "; ".join([note, *result.warnings]) if result.warnings else note
 
 
 def _headline(results: Sequence[LinkResult], options: ReportOptions) -> str:
-    counts = ", ".join(f"{n} {s}" for s, n in summary(results).items()) or "nothing checked"
-    failing = sum(r.failing for r in results)
-    prefix = "Interrupted: partial report. " if options.interrupted else ""
-    return f"{prefix}{len(results)} links: {counts}; {failing} failing"
+    return describe(results, total=options.total, interrupted=options.interrupted)
+
+
+# The columns of the table report. Ids and URLs are never cut; the detail wraps; on a narrow
+# terminal the line number gives way.
+TABLE_COLUMNS = (
+    Column("status"),
+    Column("line", drop=1, right=True),
+    Column("id", Role.KEY),
+    Column("url", Role.KEY),
+    Column("detail", Role.TEXT),
+)
+
+
+def _rows(members: Sequence[LinkResult]) -> list[tuple[str, str, str, str, str]]:
+    """Cells of the table report. The id cell holds the id alone, for copying and scripts; a
+    problem that does not fail the run says so in its detail."""
+    rows = []
+    for r in members:
+        note = _note(r)
+        if r.warning and "(warning" not in note:
+            note = f"{note} (warning)" if note else "warning"
+        rows.append((r.status.value, str(r.line or ""), r.id, r.url, note))
+    return rows
 
 
 def render_table(results: Sequence[LinkResult], options: ReportOptions) -> str:
-    """One table per status, worst first: line, id, and the URL with the detail under it."""
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
-
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=options.width, color_system=None, highlight=False)
-    for status, members in grouped(results):
-        table = Table(title=f"{_label(status)} ({len(members)})", title_justify="left")
-        table.add_column("line", justify="right")
-        table.add_column("id", overflow="fold")
-        table.add_column("url / detail", overflow="fold")
-        for r in members:
-            mark = " (warning)" if r.warning else ""
-            table.add_row(str(r.line or ""), escape(r.id + mark), escape(f"{r.url}\n{_note(r)}"))
-        console.print(table)
-    console.print(escape(_headline(results, options)))
-    return buffer.getvalue()
+    """The problems, for people. In ``options.width`` columns: one table per status, worst
+    first, fitted to the width. Without a width (a pipe, a file): one tab-separated table with
+    a status column. Results that are ok are left out; the summary is :func:`describe`'s."""
+    problems = [(status, _rows(members)) for status, members in grouped(results)]
+    if options.width is None:
+        rows = [row for _, group in problems for row in group]
+        return tsv(TABLE_COLUMNS, rows) if rows else ""
+    parts = []
+    for status, group in problems:
+        lines = fit(TABLE_COLUMNS[1:], [row[1:] for row in group], options.width)
+        parts.append(f"{_label(status)} ({len(group)})\n" + plain(lines))
+    return "\n".join(parts)
 
 
 def _md(text: str) -> str:

@@ -151,3 +151,23 @@ def summary(results: Sequence[LinkResult]) -> dict[str, int]:
 def as_json_data(results: Sequence[LinkResult]) -> dict[str, Any]:
     ordered = sorted(results, key=lambda r: (r.line or 0, r.id))
     return {"summary": summary(ordered), "results": [r.as_dict() for r in ordered]}
+
+
+def describe(
+    results: Sequence[LinkResult], *, total: int | None = None, interrupted: bool = False
+) -> str:
+    """The one-line summary of a check, for people.
+
+    ``9 links: 8 ok, 1 broken; 1 failing``, or when interrupted
+    ``interrupted after 1 of 9 links (8 not checked): 1 broken; 1 failing``.
+    """
+    from catalog.plaintext import plural
+
+    counts = ", ".join(f"{n} {s}" for s, n in summary(results).items()) or "nothing checked"
+    failing = sum(r.failing for r in results)
+    done = len(results)
+    if interrupted:
+        whole = max(total if total is not None else done, done)
+        where = f"interrupted after {done} of {plural(whole, 'link')} ({whole - done} not checked)"
+        return f"{where}: {counts}; {failing} failing"
+    return f"{plural(done, 'link')}: {counts}; {failing} failing"

@@ -7,6 +7,7 @@ links are errors; other problems (a first failure, a site refusing robots) are w
 
 from __future__ import annotations
 
+from catalog.plaintext import plural
 from catalog.report.markdown import groups
 from catalog.report.model import Report, is_failing
 from catalog.workflow_commands import escape_data, escape_property
@@ -28,5 +29,6 @@ def render_annotations(report: Report, catalog_path: str = "resources.yaml") -> 
             message = f"{r['url']}: {r.get('detail') or status}"
             lines.append(f"::{level} {where},title={title}::{escape_data(message)}")
     counts = ", ".join(f"{n} {s}" for s, n in report.summary.items()) or "nothing checked"
-    lines.append(f"{len(report.results)} links: {counts}; {len(report.failing)} failing")
+    links = plural(len(report.results), "link")
+    lines.append(f"{links}: {counts}; {len(report.failing)} failing")
     return "\n".join(lines) + "\n"

@@ -101,7 +101,7 @@ def test_redirects_and_archived_copies_are_written_with_every_comment_kept(
     assert "-    url: https://jalammar.github.io/illustrated-transformer/" in out
     assert "vaswani-2017: broken: no archived copy found" in err
     assert "ghost: broken: no such id in the catalog" in err
-    assert "2 change(s) written, 2 left as they are" in err
+    assert "2 changes written, 2 left as they are" in err
     assert sorted(unquote(r.split("url=")[1]) for r in archive.requests) == [PAPER, GONE]
 
 
@@ -130,7 +130,7 @@ def test_nothing_is_written_when_the_answer_is_no(
     report = _report(tmp_path, _result("nanogpt", GONE, "broken"))
     code, out, err = _fix(path, archive, "--report", str(report), input="n\n")
     assert code == 1
-    assert "Write 1 change(s) to" in err
+    assert "Write 1 change to" in err
     assert "+    archived_url:" in out
     assert path.read_bytes() == before
     code, _, err = _fix(path, archive, "--report", str(report), input="y\n")

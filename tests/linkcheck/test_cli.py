@@ -62,11 +62,22 @@ def site(server: Make) -> srv.LocalServer:
 
 
 def test_exit_0_when_nothing_fails(site: srv.LocalServer, tmp_path: Path) -> None:
+    """Not on a terminal, the table report is tab-separated (problems only); the summary is
+    the last line on stderr."""
     cat = write_catalog(tmp_path / "r.yaml", {"a": site.url("/ok"), "b": site.url("/no")})
     code, out, err = invoke(cat, "--allow-network", "127.0.0.0/8")
     assert code == 0, err
-    assert "blocked (1)" in out
-    assert "2 links: 1 ok, 1 blocked; 0 failing" in out
+    assert [line.split("\t") for line in out.splitlines()] == [
+        ["status", "line", "id", "url", "detail"],
+        [
+            "blocked",
+            "16",
+            "b",
+            site.url("/no"),
+            "HTTP 403: the site refuses robots; check it in a browser (warning)",
+        ],
+    ]
+    assert err.splitlines()[-1] == "2 links: 1 ok, 1 blocked; 0 failing"
 
 
 def test_exit_1_and_json_report(site: srv.LocalServer, tmp_path: Path) -> None:
@@ -93,7 +104,7 @@ def test_fail_on_and_fail_after(site: srv.LocalServer, tmp_path: Path) -> None:
     assert invoke(cat, *net, "--fail-on", "blocked", "--fail-after", "2")[0] == 0
     code, out, _ = invoke(cat, *net, "--fail-on", "blocked", "--fail-after", "2")
     assert code == 1
-    assert "blocked (1)" in out
+    assert out.splitlines()[1].startswith("blocked\t6\tb\t")
 
 
 def test_github_annotations_and_step_summary(site: srv.LocalServer, tmp_path: Path) -> None:
@@ -233,6 +244,37 @@ def test_console_script_and_ctrl_c(server: Make, tmp_path: Path) -> None:
     cache = tmp_path / "cache.json"
     args = [_script(), "check", "-c", str(cat), "--allow-network", "127.0.0.0/8", "-f", "json"]
     args += ["--cache", str(cache), "--timeout", "120"]
+    out, err = _interrupt(args, s)
+    data = json.loads(out)
+    assert data["interrupted"] is True
+    assert [r["id"] for r in data["results"]] == ["fast"]
+    assert err.splitlines()[-1] == (
+        "interrupted after 1 of 4 links (3 not checked): 1 ok; 0 failing; "
+        "what was checked is in the cache"
+    )
+    assert s.url("/ok") in json.loads(cache.read_text())["entries"]
+
+
+def test_an_interrupted_table_report_says_so_once(server: Make, tmp_path: Path) -> None:
+    """The default report: how many of how many were checked, said once across stdout and
+    stderr (it was said twice, as '1 links: ...' without the links left unchecked)."""
+    s = server({"/gone": srv.status(404), "/slow": srv.sleep_then(60, srv.status(200))})
+    urls = {"gone": s.url("/gone")} | {f"slow{i}": s.url(f"/slow?{i}") for i in range(8)}
+    cat = write_catalog(tmp_path / "r.yaml", urls)
+    args = [_script(), "check", "-c", str(cat), "--allow-network", "127.0.0.0/8", "--no-cache"]
+    out, err = _interrupt([*args, "--timeout", "120", "--per-host", "16"], s, requests=9)
+    both = out + err
+    assert both.lower().count("interrupted") == 1, both
+    assert (
+        err.splitlines()[-1]
+        == "interrupted after 1 of 9 links (8 not checked): 1 broken; 1 failing"
+    )
+    assert "1 links" not in both
+    assert out.splitlines()[1].startswith("broken\t6\tgone\t")
+
+
+def _interrupt(args: list[str], s: srv.LocalServer, requests: int = 4) -> tuple[str, str]:
+    """Run a check, press Ctrl-C (SIGINT) once ``requests`` requests arrived; expect 130."""
     proc = subprocess.Popen(
         args,
         stdout=subprocess.PIPE,
@@ -241,17 +283,14 @@ def test_console_script_and_ctrl_c(server: Make, tmp_path: Path) -> None:
         env={**os.environ, **ENV},
     )
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and len(s.requests) < 4:
+    while time.monotonic() < deadline and len(s.requests) < requests:
         time.sleep(0.05)
-    assert len(s.requests) >= 4, "the slow requests never arrived"
+    assert len(s.requests) >= requests, "the slow requests never arrived"
+    time.sleep(0.3)  # the fast results are in
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=20)
     assert proc.returncode == 130, err
-    data = json.loads(out)
-    assert data["interrupted"] is True
-    assert [r["id"] for r in data["results"]] == ["fast"]
-    assert "Interrupted" in err
-    assert s.url("/ok") in json.loads(cache.read_text())["entries"]
+    return out, err
 
 
 def test_shards_together_cover_every_resource_once(server: Make, tmp_path: Path) -> None:
