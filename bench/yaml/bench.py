@@ -104,9 +104,9 @@ def values_of(runs: list[dict[str, Any]], key: str) -> list[float]:
 
 def report(size: int, path: Path, results: dict[str, list[dict[str, Any]]]) -> None:
     print(f"\n{size:,} entries, {path.stat().st_size / 1e6:.1f} MB")
-    print("| candidate | runs | parse s | read s | validate s | process s | peak RSS MB |"
+    print("| candidate | runs | parse s | data s | read s | validate s | process s | peak RSS MB |"
           " positions | offsets | comments |")  # fmt: skip
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for job, runs in results.items():
         ok = [r for r in runs if "error" not in r]
         if not ok:
@@ -114,7 +114,8 @@ def report(size: int, path: Path, results: dict[str, list[dict[str, Any]]]) -> N
             continue
         if "candidate" not in ok[0]:  # a baseline: only the whole process
             rss = spread(values_of(ok, "rss_mb")).split(" ")[0]
-            print(f"| {job} | {len(ok)} | | | | {spread(values_of(ok, 'process'))} | {rss} | | | |")
+            process = spread(values_of(ok, "process"))
+            print(f"| {job} | {len(ok)} | | | | | {process} | {rss} | | | |")
             continue
 
         def values(key: str, ok: list[dict[str, Any]] = ok) -> list[float]:
@@ -123,7 +124,8 @@ def report(size: int, path: Path, results: dict[str, list[dict[str, Any]]]) -> N
         last = ok[-1]
         comments = last.get("comments")
         print(
-            f"| {job} | {len(ok)} | {spread(values('parse'))} | {spread(values('read'))} | "
+            f"| {job} | {len(ok)} | {spread(values('parse'))} | {spread(values('data'))} | "
+            f"{spread(values('read'))} | "
             f"{spread(values('validate'))} | {spread(values('process'))} | "
             f"{spread(values('rss_mb')).split(' ')[0]} | {last.get('positions', '-')} | "
             f"{'yes' if last.get('offsets') else 'no'} | "

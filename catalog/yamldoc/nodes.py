@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from catalog.yamldoc.log import ALIAS, MAPPING, SCALAR, SEQUENCE, Log
+
 
 class Scalar:
     """A scalar as written: ``value`` is its text after unquoting and folding, not yet typed.
@@ -17,7 +19,7 @@ class Scalar:
     by the schema (``1`` is a number, ``"1"`` is text).
     """
 
-    __slots__ = ("anchor", "col", "end", "line", "start", "style", "tag", "value")
+    __slots__ = ("anchor", "col", "end", "index", "line", "start", "style", "tag", "value")
 
     def __init__(
         self,
@@ -29,7 +31,9 @@ class Scalar:
         end: int,
         line: int,
         col: int,
+        index: int = -1,
     ) -> None:
+        self.index = index  # the node's entry in the document's log
         self.value = value
         self.style = style
         self.tag = tag
@@ -46,11 +50,19 @@ class Scalar:
 class Mapping:
     """A block (``flow=False``) or flow (``{...}``) mapping; ``pairs`` keeps the written order."""
 
-    __slots__ = ("anchor", "col", "end", "flow", "line", "pairs", "start", "tag")
+    __slots__ = ("anchor", "col", "end", "flow", "index", "line", "pairs", "start", "tag")
 
     def __init__(
-        self, flow: bool, tag: str | None, anchor: str | None, start: int, line: int, col: int
+        self,
+        flow: bool,
+        tag: str | None,
+        anchor: str | None,
+        start: int,
+        line: int,
+        col: int,
+        index: int = -1,
     ) -> None:
+        self.index = index
         self.pairs: list[tuple[Node, Node]] = []
         self.flow = flow
         self.tag = tag
@@ -75,11 +87,19 @@ class Mapping:
 class Sequence:
     """A block (``- item``) or flow (``[...]``) sequence."""
 
-    __slots__ = ("anchor", "col", "end", "flow", "items", "line", "start", "tag")
+    __slots__ = ("anchor", "col", "end", "flow", "index", "items", "line", "start", "tag")
 
     def __init__(
-        self, flow: bool, tag: str | None, anchor: str | None, start: int, line: int, col: int
+        self,
+        flow: bool,
+        tag: str | None,
+        anchor: str | None,
+        start: int,
+        line: int,
+        col: int,
+        index: int = -1,
     ) -> None:
+        self.index = index
         self.items: list[Node] = []
         self.flow = flow
         self.tag = tag
@@ -96,9 +116,12 @@ class Sequence:
 class Alias:
     """``*name``: a reference to the node last anchored as ``&name`` before it."""
 
-    __slots__ = ("col", "end", "line", "name", "start", "target")
+    __slots__ = ("col", "end", "index", "line", "name", "start", "target")
 
-    def __init__(self, name: str, target: Node, start: int, end: int, line: int, col: int) -> None:
+    def __init__(
+        self, name: str, target: Node, start: int, end: int, line: int, col: int, index: int = -1
+    ) -> None:
+        self.index = index
         self.name = name
         self.target = target
         self.start = start
@@ -130,30 +153,36 @@ class Comment:
 
 
 class Document:
-    """One parsed YAML document: its text, its root node (None when empty) and its comments."""
+    """One parsed YAML document: its text, its log, its comments, and (on demand) its node tree."""
 
-    __slots__ = ("_line_starts", "bom", "comments", "root", "size", "source", "text")
+    __slots__ = ("_line_starts", "_root", "bom", "comments", "log", "source", "text")
 
     def __init__(
         self,
         text: str,
-        root: Node | None,
+        log: Log,
         comments: list[Comment],
         *,
         bom: bool = False,
-        size: int = 0,
         source: str = "resources.yaml",
     ) -> None:
         self.text = text
-        self.root = root
+        self.log = log
         self.comments = comments
         self.bom = bom
-        self.size = size  # nodes in the text, aliases counted once
         self.source = source
+        self._root: Node | bool | None = False  # False: not built yet
         self._line_starts: list[int] | None = None
 
+    @property
+    def root(self) -> Node | None:
+        """The root node (None for an empty document), built from the log on first use."""
+        if self._root is False:
+            self._root = _tree(self)
+        return self._root  # type: ignore[return-value]
+
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a text offset."""
+        """1-based line and column of a text offset (lines end at LF; CR LF counts as one)."""
         starts = self._line_starts
         if starts is None:
             starts = [0]
@@ -198,3 +227,65 @@ class Document:
                 if pair:
                     return pair[0]
         return self.find(path)
+
+
+def _tree(document: Document) -> Node | None:
+    """Replay the log into nodes."""
+    log = document.log
+    line_col = document.line_col
+    made: dict[int, Node] = {}  # anchored entries, for aliases
+    stack: list[Mapping | Sequence] = []
+    pending: list[Node | None] = []
+    root: Node | None = None
+    for index, kind in enumerate(log.kinds):
+        start = log.starts[index]
+        node: Node
+        if kind == SCALAR:
+            line, col = line_col(start)
+            node = Scalar(
+                log.values[index] or "",
+                log.styles.get(index, ""),
+                log.tags.get(index),
+                log.anchors.get(index),
+                start,
+                log.ends[index],
+                line,
+                col,
+                index,
+            )
+        elif kind in (MAPPING, SEQUENCE):
+            line, col = line_col(start)
+            cls = Mapping if kind == MAPPING else Sequence
+            collection = cls(
+                index in log.flow,
+                log.tags.get(index),
+                log.anchors.get(index),
+                start,
+                line,
+                col,
+                index,
+            )
+            collection.end = log.ends[index]
+            made[index] = collection
+            stack.append(collection)
+            pending.append(None)
+            continue
+        elif kind == ALIAS:
+            line, col = line_col(start)
+            name = log.values[index] or ""
+            node = Alias(name, made[log.targets[index]], start, log.ends[index], line, col, index)
+        else:  # END
+            node = stack.pop()
+            pending.pop()
+        if kind == SCALAR and index in log.anchors:
+            made[index] = node
+        if not stack:
+            root = node
+        elif type(stack[-1]) is Sequence:
+            stack[-1].items.append(node)
+        elif pending[-1] is None:
+            pending[-1] = node
+        else:
+            stack[-1].pairs.append((pending[-1], node))  # type: ignore[union-attr]
+            pending[-1] = None
+    return root

@@ -13,7 +13,8 @@ import re
 from typing import Any
 
 from catalog.yamldoc.errors import YamlError
-from catalog.yamldoc.nodes import Alias, Document, Mapping, Node, Scalar, Sequence
+from catalog.yamldoc.log import END, MAPPING, SCALAR, SEQUENCE
+from catalog.yamldoc.nodes import Document, Node
 
 _CORE = "tag:yaml.org,2002:"
 _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
@@ -52,10 +53,8 @@ def plain_value(text: str) -> Any:
     return text
 
 
-def _tagged(node: Scalar) -> Any:
+def _tagged(tag: str, text: str) -> Any:
     """The value of a scalar with an explicit core tag; ValueError when it does not fit."""
-    tag = node.tag
-    text = node.value
     if tag == "!" or tag == _CORE + "str":
         return text
     if tag == _CORE + "null" and text in _NULL:
@@ -70,117 +69,145 @@ def _tagged(node: Scalar) -> Any:
     raise ValueError(text)
 
 
-def to_python(
-    target: Document | Node | None,
-    *,
-    max_nodes: int | None = None,
-    source: str | None = None,
-) -> Any:
-    """Plain data (dict, list, str, int, float, bool, None) for a document or node.
+def to_python(document: Document, node: Node | None = None, *, max_nodes: int | None = None) -> Any:
+    """Plain data (dict, list, str, int, float, bool, None) for the document or one of its nodes.
 
     Aliases are expanded into copies; ``max_nodes`` bounds how many nodes that may produce
-    (default: four times the document's own nodes plus 10,000, or a million for a bare node).
-    Raises :class:`~catalog.yamldoc.errors.YamlError` with the position of the offending node.
+    (default: four times the document's own, plus 10,000). Raises
+    :class:`~catalog.yamldoc.errors.YamlError` at the offending node.
     """
-    if isinstance(target, Document):
-        root = target.root
-        budget = max_nodes if max_nodes is not None else 4 * target.size + 10_000
-        name = source or target.source
-    else:
-        root = target
-        budget = max_nodes if max_nodes is not None else 1_000_000
-        name = source or "resources.yaml"
-    if root is None:
+    log = document.log
+    if not log.kinds:
         return None
-    return _Builder(budget, name).build(root)
+    budget = max_nodes if max_nodes is not None else 4 * len(log.kinds) + 10_000
+    index = 0 if node is None else node.index
+    try:
+        return _Builder(document, budget).build(index)
+    except RecursionError:  # only aliases recurse: a chain of thousands of them
+        line, column = document.line_col(log.starts[index])
+        raise YamlError(
+            line, column, "the document is nested too deeply", source=document.source
+        ) from None
 
 
 class _Builder:
-    def __init__(self, budget: int, source: str) -> None:
+    """Walks the log once, typing scalars and checking keys and tags as it goes."""
+
+    def __init__(self, document: Document, budget: int) -> None:
+        self.document = document
+        self.log = document.log
         self.budget = budget
-        self.source = source
-        self.active: set[int] = set()
 
-    def fail(self, node: Node, message: str, hint: str | None = None) -> YamlError:
-        return YamlError(node.line, node.col, message, hint, source=self.source)
+    def fail(self, index: int, message: str, hint: str | None = None) -> YamlError:
+        line, column = self.document.line_col(self.log.starts[index])
+        return YamlError(line, column, message, hint, source=self.document.source)
 
-    def build(self, node: Node) -> Any:
-        try:
-            return self._build(node)
-        except RecursionError:
-            raise self.fail(node, "the document is nested too deeply") from None
+    def build(self, index: int) -> Any:
+        """The value of the node at entry ``index``."""
+        log = self.log
+        kinds, values, styles, tags = log.kinds, log.values, log.styles, log.tags
+        containers: list[Any] = []
+        keys: list[str | None] = []  # per open mapping: the key waiting for its value
+        key_entries: list[int] = []
+        opened: list[int] = []
+        budget = self.budget
+        value: Any
+        while True:
+            kind = kinds[index]
+            if kind == SCALAR:
+                if index in tags:
+                    value = self.tagged(index)
+                elif index in styles:
+                    value = values[index]
+                else:
+                    value = plain_value(values[index])  # type: ignore[arg-type]
+            elif kind in (MAPPING, SEQUENCE):
+                if index in tags:
+                    self.collection_tag(index, "map" if kind == MAPPING else "seq")
+                containers.append({} if kind == MAPPING else [])
+                keys.append(None)
+                key_entries.append(-1)
+                opened.append(index)
+                index += 1
+                continue
+            elif kind == END:
+                value = containers.pop()
+                keys.pop()
+                key_entries.pop()
+                opened.pop()
+            else:  # an alias: a fresh copy of what it names
+                self.budget = budget
+                value = self.build(log.targets[index])
+                budget = self.budget
+            budget -= 1
+            if budget < 0:
+                raise self.fail(
+                    index,
+                    "aliases expand to far more data than the file holds ('billion laughs'?)",
+                    "remove the anchors and aliases, or write the values out",
+                )
+            if not containers:
+                self.budget = budget
+                return value
+            parent = containers[-1]
+            if type(parent) is list:
+                parent.append(value)
+            elif keys[-1] is None:
+                self.check_key(index, value, parent, opened[-1])
+                keys[-1] = value
+                key_entries[-1] = index
+            else:
+                parent[keys[-1]] = value
+                keys[-1] = None
+            index += 1
 
-    def _build(self, node: Node) -> Any:
-        self.budget -= 1
-        if self.budget < 0:
+    def check_key(self, index: int, key: Any, mapping: dict[str, Any], opened: int) -> None:
+        if type(key) is not str:
+            shown = "null" if key is None else f"{type(key).__name__} {key!r}"
+            hint = None
+            if self.log.kinds[index] == SCALAR:
+                hint = f'quote it: "{self.log.values[index]}"'
+            raise self.fail(index, f"mapping keys must be text, not {shown}", hint)
+        if key == "<<" and index not in self.log.styles and self.log.kinds[index] == SCALAR:
+            raise self.fail(index, "merge keys ('<<') are not supported", "write the keys out")
+        if key in mapping:
+            first = self.document.line_col(self.log.starts[self.first_key(opened, key)])[0]
             raise self.fail(
-                node,
-                "aliases expand to far more data than the file holds (a 'billion laughs' file?)",
-                "remove the anchors and aliases, or write the values out",
+                index,
+                f"duplicate key '{key}' (first at line {first})",
+                "remove one of them; YAML would silently keep only the last",
             )
-        kind = type(node)
-        if kind is Scalar:
-            return self._scalar(node)  # type: ignore[arg-type]
-        if kind is Alias:
-            target = node.target  # type: ignore[union-attr]
-            if id(target) in self.active:
-                raise self.fail(node, f"alias '*{node.name}' refers to a node that contains it")  # type: ignore[union-attr]
-            return self._build(target)
-        self.active.add(id(node))
-        try:
-            if kind is Sequence:
-                self._check_collection_tag(node, "seq")
-                return [self._build(item) for item in node.items]  # type: ignore[union-attr]
-            self._check_collection_tag(node, "map")
-            return self._mapping(node)  # type: ignore[arg-type]
-        finally:
-            self.active.discard(id(node))
 
-    def _scalar(self, node: Scalar) -> Any:
-        if node.tag is None:
-            return plain_value(node.value) if node.style == "" else node.value
-        if node.tag != "!" and not node.tag.startswith(_CORE):
-            raise self._bad_tag(node, node.tag)
+    def first_key(self, opened: int, key: str) -> int:
+        """The entry of the first key ``key`` in the mapping opened at entry ``opened``."""
+        log = self.log
+        index = opened + 1
+        while True:
+            if log.kinds[index] == SCALAR and log.values[index] == key:
+                return index
+            index = log.skip(log.skip(index))
+
+    def tagged(self, index: int) -> Any:
+        tag = self.log.tags[index]
+        if tag != "!" and not tag.startswith(_CORE):
+            raise self.bad_tag(index, tag)
         try:
-            return _tagged(node)
+            return _tagged(tag, self.log.values[index] or "")
         except ValueError:
-            shown = node.tag.replace(_CORE, "!!")
+            shown = tag.replace(_CORE, "!!")
             if shown in ("!!str", "!!int", "!!float", "!!bool", "!!null"):
-                message = f"'{node.value}' is not a valid {shown}"
-                raise self.fail(node, message, "remove the tag or fix the value") from None
-            raise self._bad_tag(node, node.tag) from None
+                message = f"'{self.log.values[index]}' is not a valid {shown}"
+                raise self.fail(index, message, "remove the tag or fix the value") from None
+            raise self.bad_tag(index, tag) from None
 
-    def _check_collection_tag(self, node: Node, wanted: str) -> None:
-        tag = node.tag  # type: ignore[union-attr]
-        if tag is not None and tag != "!" and tag != _CORE + wanted:
-            raise self._bad_tag(node, tag)
+    def collection_tag(self, index: int, wanted: str) -> None:
+        tag = self.log.tags[index]
+        if tag != "!" and tag != _CORE + wanted:
+            raise self.bad_tag(index, tag)
 
-    def _bad_tag(self, node: Node, tag: str) -> YamlError:
+    def bad_tag(self, index: int, tag: str) -> YamlError:
         return self.fail(
-            node,
+            index,
             f"tag '{tag.replace(_CORE, '!!')}' is not allowed",
             "remove the tag; catalog files hold plain text, numbers, lists and mappings",
         )
-
-    def _mapping(self, node: Mapping) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        lines: dict[str, int] = {}
-        for key_node, value_node in node.pairs:
-            key = self._build(key_node)
-            if type(key) is not str:
-                shown = "null" if key is None else f"{type(key).__name__} {key!r}"
-                hint = f'quote it: "{key_node.value}"' if type(key_node) is Scalar else None
-                raise self.fail(key_node, f"mapping keys must be text, not {shown}", hint)
-            if key == "<<" and type(key_node) is Scalar and key_node.style == "":
-                raise self.fail(
-                    key_node, "merge keys ('<<') are not supported", "write the keys out"
-                )
-            if key in lines:
-                raise self.fail(
-                    key_node,
-                    f"duplicate key '{key}' (first at line {lines[key]})",
-                    "remove one of them; YAML would silently keep only the last",
-                )
-            lines[key] = key_node.line
-            result[key] = self._build(value_node)
-        return result
