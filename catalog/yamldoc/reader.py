@@ -36,6 +36,7 @@ def parse(text: str, *, source: str = "resources.yaml") -> Document:
     if bom:
         text = text[1:]
     document = Document(text, Log(), [], bom=bom, source=source)
+    _refuse_old_breaks(document)
     parser = CParser(text)
     try:
         _record(parser, document)
@@ -50,6 +51,25 @@ def parse(text: str, *, source: str = "resources.yaml") -> Document:
         parser.dispose()
     document.comments = _comments(document)
     return document
+
+
+# YAML 1.1 (libyaml) reads these as line breaks, YAML 1.2 as text: refuse rather than guess.
+_OLD_BREAKS = {"\x85": ("NEL", "\\N"), "\u2028": ("LS", "\\L"), "\u2029": ("PS", "\\P")}
+
+
+def _refuse_old_breaks(document: Document) -> None:
+    for char, (name, escape) in _OLD_BREAKS.items():
+        at = document.text.find(char)
+        if at >= 0:
+            line, column = document.line_col(at)
+            raise YamlError(
+                line,
+                column,
+                f"the character U+{ord(char):04X} ({name}) is a line break to some YAML readers "
+                "and text to others",
+                f'write it as "{escape}" inside double quotes, or remove it',
+                source=document.source,
+            )
 
 
 def _record(parser: Any, document: Document) -> None:

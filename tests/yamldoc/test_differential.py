@@ -44,8 +44,9 @@ LEAF = st.one_of(
 )
 DATA = st.recursive(
     LEAF,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(WORD, children, min_size=1, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(WORD, children, min_size=1, max_size=4)
+    ),
     max_leaves=25,
 )
 

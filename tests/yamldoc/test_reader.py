@@ -38,7 +38,8 @@ def test_every_node_knows_its_text_line_and_column() -> None:
     assert isinstance(year, Scalar)
     assert (year.line, year.col, year.value) == (11, 5, "year")
     aliases = doc.find(("topics", "attention", "aliases"))
-    assert isinstance(aliases, Sequence) and aliases.flow
+    assert isinstance(aliases, Sequence)
+    assert aliases.flow
     assert doc.text[aliases.start : aliases.end] == "[self-attention]"
 
 
@@ -69,22 +70,18 @@ def test_crlf_bom_and_final_newline_kept_out_of_values() -> None:
     assert to_python(doc) == {"a": 1, "b": "x\n"}
     assert [c.text for c in doc.comments] == ["# c"]
     b = doc.find(("b",))
-    assert isinstance(b, Scalar) and (b.line, b.col) == (2, 4)
-
-
-def test_lines_after_a_unicode_line_separator_match_the_editor() -> None:
-    # libyaml counts U+2028 as a line break (YAML 1.1); editors and YAML 1.2 do not.
-    doc = parse('a: "x\u2028y"\nb: 1\n')
-    b = doc.find(("b",))
-    assert isinstance(b, Scalar) and (b.line, b.col) == (2, 4)
+    assert isinstance(b, Scalar)
+    assert (b.line, b.col) == (2, 4)
 
 
 def test_aliases_point_at_their_anchor() -> None:
     doc = parse("a: &x {k: v}\nb: *x\n")
     alias = doc.find_key(("b",))
     value = doc.root.pairs[1][1]  # type: ignore[union-attr]
-    assert isinstance(value, Alias) and value.target is doc.find(("a",))
-    assert isinstance(alias, Scalar) and alias.value == "b"
+    assert isinstance(value, Alias)
+    assert value.target is doc.find(("a",))
+    assert isinstance(alias, Scalar)
+    assert alias.value == "b"
     assert doc.find(("b", "k")) is not None
 
 
@@ -96,7 +93,8 @@ def test_find_falls_back_to_the_deepest_existing_node() -> None:
 
 def test_empty_text_has_no_root() -> None:
     doc = parse("# only a comment\n")
-    assert doc.root is None and to_python(doc) is None
+    assert doc.root is None
+    assert to_python(doc) is None
     assert len(doc.comments) == 1
 
 
@@ -120,3 +118,16 @@ def test_syntax_errors_name_line_and_column(
     assert message in error.message
     assert isinstance(error, CatalogReadError)
     assert str(error).startswith(f"cat.yaml:{line}:{column}: ")
+
+
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029"])
+def test_characters_yaml_versions_disagree_on_are_refused(char: str) -> None:
+    # YAML 1.2 reads NEL, LS and PS as text; libyaml (YAML 1.1) as line breaks.
+    with pytest.raises(YamlError) as caught:
+        parse(f'a: 1\nb: "x{char}y"\n')
+    assert (caught.value.line, caught.value.column) == (2, 6)
+    assert to_python(parse('a: "x\\Ny\\L"\n')) == {"a": "x\x85y\u2028"}
+
+
+def test_the_dialect_is_yaml_1_2_whatever_the_directive_says() -> None:
+    assert to_python(parse("%YAML 1.1\n---\na: yes\nb: 017\n")) == {"a": "yes", "b": 17}
