@@ -14,14 +14,41 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 from typing import Any
 
 OK_HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\n"
+NOT_FOUND = b"HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 9\r\n\r\nnot found"
+WORDS = (
+    "attention transformer token embedding layer head query key value residual softmax "
+    "sequence protein genome context window position encoding decoder encoder sparse"
+).split()
+
+
+@functools.lru_cache(maxsize=None)
+def html_page(path: bytes) -> bytes:
+    """About 30 KB of HTML with its own title and text, for ``--html``: a catalog page."""
+    name = path.decode("latin-1")
+    rows = "".join(
+        f"<p>{name} {WORDS[i % len(WORDS)]} {WORDS[(i * 7) % len(WORDS)]} paragraph {i} of the "
+        f"article, with its own words: {name}-{i} {WORDS[(i * 3) % len(WORDS)]}.</p>\n"
+        for i in range(300)
+    )
+    body = (
+        f"<!doctype html><html><head><title>Resource {name}</title><style>p{{margin:0}}</style>"
+        f"<script>var page = '{name}';</script></head><body><main>{rows}</main></body></html>"
+    ).encode()
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+    return head + b"Content-Length: %d\r\n\r\n" % len(body) + body
 
 
 class Answer(asyncio.Protocol):
-    def __init__(self, latency: float) -> None:
+    html = False  # --html: 30 KB pages under /r/, a 404 elsewhere (the soft-404 probe)
+    counts: dict[str, int] = {}  # requests per host, served at /__stats
+
+    def __init__(self, latency: float, host: str = "") -> None:
         self.latency = latency
+        self.host = host
         self.buffer = b""
         self.transport: Any = None  # uvloop's transports are not asyncio.Transport subclasses
 
@@ -33,7 +60,19 @@ class Answer(asyncio.Protocol):
         loop = asyncio.get_running_loop()
         while b"\r\n\r\n" in self.buffer:
             head, _, self.buffer = self.buffer.partition(b"\r\n\r\n")
-            answer = OK_HEAD if head.startswith(b"HEAD ") else OK_HEAD + b"ok"
+            path = head.split(b" ", 2)[1]
+            if path == b"/__stats":
+                body = repr(Answer.counts).encode()
+                self._send(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(body) + body)
+                continue
+            Answer.counts[self.host] = Answer.counts.get(self.host, 0) + 1
+            if not Answer.html:
+                answer = OK_HEAD if head.startswith(b"HEAD ") else OK_HEAD + b"ok"
+            elif not path.startswith(b"/r/"):
+                answer = NOT_FOUND
+            else:
+                page = html_page(path)
+                answer = page[: page.index(b"\r\n\r\n") + 4] if head.startswith(b"HEAD ") else page
             loop.call_later(self.latency, self._send, answer)
 
     def _send(self, answer: bytes) -> None:
@@ -48,7 +87,9 @@ async def main(hosts: int, latency: float) -> None:
     loop = asyncio.get_running_loop()
     for i in range(hosts):
         host = f"127.0.0.{2 + i}"
-        server = await loop.create_server(lambda: Answer(latency), host, 0, backlog=2048)
+        server = await loop.create_server(
+            lambda host=host: Answer(latency, host), host, 0, backlog=2048  # type: ignore[misc]
+        )
         print(f"{host}:{server.sockets[0].getsockname()[1]}", flush=True)
     print("ready", flush=True)
     await asyncio.Event().wait()
@@ -58,7 +99,9 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--hosts", type=int, default=8)
     parser.add_argument("--latency", type=float, default=0.05)
+    parser.add_argument("--html", action="store_true", help="30 KB HTML pages, 404 elsewhere")
     args = parser.parse_args()
+    Answer.html = args.html
     try:
         import uvloop
     except ImportError:

@@ -1,0 +1,101 @@
+"""Cost of content checks (issue 16): ``catalog check`` with and without ``--no-content``.
+
+    .venv/bin/python bench/linkcheck/content.py [--urls 2000] [--runs 5]
+
+Starts ``server.py --html`` (8 hosts on 127.0.0.x, 50 ms latency, a 30 KB HTML page with its
+own title under ``/r/N``, a 404 for any other path, so the soft-404 probe finds nothing), writes
+a catalog of N such pages, warms one link cache per mode, then alternates the two modes
+``--runs`` times (``--max-age 0``: every page is fetched again, as on a nightly run with a
+day-old cache). Prints medians of wall time and CPU, the extra CPU per page, the wall-time
+ratio, and how many requests each host received in one content run beyond one per page.
+Targets: at most one extra request per host, at most 0.5 ms of extra CPU per page, at most
+1.5 x the wall time of --no-content. Nothing leaves loopback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import statistics
+import sys
+import tempfile
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench import PY, timed, write_inputs  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+
+
+def start(hosts: int, latency: float) -> tuple[object, list[str]]:
+    import subprocess
+
+    proc = subprocess.Popen(
+        [PY, str(HERE / "server.py"), "--hosts", str(hosts), "--latency", str(latency), "--html"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    addresses = []
+    for line in proc.stdout:
+        if line.strip() == "ready":
+            break
+        addresses.append(line.strip())
+    return proc, addresses
+
+
+def stats(address: str) -> dict[str, int]:
+    with urllib.request.urlopen(f"http://{address}/__stats", timeout=10) as answer:  # loopback
+        counts: dict[str, int] = ast.literal_eval(answer.read().decode())
+    return counts
+
+
+def command(catalog: Path, cache: Path, *extra: str) -> list[str]:
+    script = str(Path(PY).with_name("catalog"))
+    return [
+        script, "check", "-c", str(catalog), "--cache", str(cache), "--max-age", "0",
+        "--allow-network", "127.0.0.0/8", "--concurrency", "128", "--per-host", "16",
+        "--interval", "0", "-f", "json", "-o", "/dev/null", *extra,
+    ]  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--urls", type=int, default=2000)
+    parser.add_argument("--hosts", type=int, default=8)
+    parser.add_argument("--latency", type=float, default=0.05)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    server, addresses = start(args.hosts, args.latency)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            catalog, _ = write_inputs(folder, addresses, args.urls)
+            plain_cache, content_cache = folder / "plain.json", folder / "content.json"
+            timed(command(catalog, plain_cache, "--no-content"))  # warm caches and pages
+            timed(command(catalog, content_cache))
+            before = stats(addresses[0])
+            timed(command(catalog, content_cache))
+            after = stats(addresses[0])
+            plain, content = [], []
+            for _ in range(args.runs):
+                plain.append(timed(command(catalog, plain_cache, "--no-content")))
+                content.append(timed(command(catalog, content_cache)))
+    finally:
+        server.terminate()  # type: ignore[attr-defined]
+        server.wait()  # type: ignore[attr-defined]
+    per_host = args.urls / args.hosts
+    extra = {host: after.get(host, 0) - before.get(host, 0) - per_host for host in after}
+    p_wall, c_wall = (statistics.median(r[0] for r in runs) for runs in (plain, content))
+    p_cpu, c_cpu = (statistics.median(r[1] for r in runs) for runs in (plain, content))
+    print(f"{args.urls} HTML pages (~30 KB) over {args.hosts} hosts, {args.runs} runs each")
+    print(f"--no-content: {p_wall:.2f} s wall, {p_cpu / args.urls * 1000:.3f} ms CPU per page")
+    print(f"content:      {c_wall:.2f} s wall, {c_cpu / args.urls * 1000:.3f} ms CPU per page")
+    print(f"extra CPU per page: {(c_cpu - p_cpu) / args.urls * 1000:.3f} ms (target <= 0.5)")
+    print(f"wall-time ratio: {c_wall / p_wall:.2f} x --no-content (target <= 1.5)")
+    print(f"extra requests per host in one content run: {sorted(extra.values())} (target <= 1)")
+
+
+if __name__ == "__main__":
+    main()
