@@ -23,7 +23,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import PY, timed, write_inputs  # noqa: E402
+from bench import PY, timed, write_inputs
 
 HERE = Path(__file__).resolve().parent
 

@@ -18,14 +18,16 @@ import functools
 from typing import Any
 
 OK_HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\n"
-NOT_FOUND = b"HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 9\r\n\r\nnot found"
+NOT_FOUND = (
+    b"HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 9\r\n\r\nnot found"
+)
 WORDS = (
     "attention transformer token embedding layer head query key value residual softmax "
     "sequence protein genome context window position encoding decoder encoder sparse"
 ).split()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def html_page(path: bytes) -> bytes:
     """About 30 KB of HTML with its own title and text, for ``--html``: a catalog page."""
     name = path.decode("latin-1")
@@ -88,7 +90,10 @@ async def main(hosts: int, latency: float) -> None:
     for i in range(hosts):
         host = f"127.0.0.{2 + i}"
         server = await loop.create_server(
-            lambda host=host: Answer(latency, host), host, 0, backlog=2048  # type: ignore[misc]
+            lambda host=host: Answer(latency, host),
+            host,
+            0,
+            backlog=2048,  # type: ignore[misc]
         )
         print(f"{host}:{server.sockets[0].getsockname()[1]}", flush=True)
     print("ready", flush=True)
