@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import functools
-from typing import Any
+from typing import Any, ClassVar
 
 OK_HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\n"
 NOT_FOUND = (
@@ -46,7 +46,7 @@ def html_page(path: bytes) -> bytes:
 
 class Answer(asyncio.Protocol):
     html = False  # --html: 30 KB pages under /r/, a 404 elsewhere (the soft-404 probe)
-    counts: dict[str, int] = {}  # requests per host, served at /__stats
+    counts: ClassVar[dict[str, int]] = {}  # requests per host, served at /__stats
 
     def __init__(self, latency: float, host: str = "") -> None:
         self.latency = latency
