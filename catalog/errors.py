@@ -6,6 +6,7 @@ says what went wrong, where, and how to fix it. Catch :class:`CatalogError` for 
     CatalogError                    root of the family
     ├── CatalogFileError            a catalog file cannot become a Catalog; carries ``problems``
     │   ├── CatalogReadError        missing, unreadable, not UTF-8, empty, or not YAML
+    │   │   └── YamlError           not YAML the catalog accepts, at a line and column
     │   └── CatalogValidationError  parses, but breaks the schema or a catalog rule
     ├── UnknownTopicError           a filter names a topic the catalog lacks (also a ValueError)
     ├── OutputError                 an output file cannot be written; it was left as it was
@@ -103,6 +104,27 @@ class CatalogFileError(CatalogError):
 
 class CatalogReadError(CatalogFileError):
     """The file is missing, unreadable, not UTF-8, empty or not parseable as YAML."""
+
+
+class YamlError(CatalogReadError):
+    """Not YAML we accept, at ``line``:``column`` (1-based) of ``source``; ``hint`` says the fix
+    (raised by :mod:`catalog.yamldoc`)."""
+
+    def __init__(
+        self,
+        line: int,
+        column: int,
+        message: str,
+        hint: str | None = None,
+        *,
+        source: str = "resources.yaml",
+    ) -> None:
+        self.line = line
+        self.column = column
+        self.message = message
+        self.hint = hint
+        self.source = source
+        super().__init__([Problem(line, column, "", message, file=source, hint=hint)])
 
 
 class CatalogValidationError(CatalogFileError):
