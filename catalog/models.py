@@ -87,6 +87,15 @@ def _duration(value: str) -> str:
     return value
 
 
+def _author(value: str) -> str:
+    if value.count("(") != value.count(")") or value.count("[") != value.count("]"):
+        raise ValueError(
+            f"author '{value}' has unbalanced brackets: was a list split at a comma? "
+            "(quote an author that contains commas: - \"et al. (InstaDeep, NVIDIA, TUM)\")"
+        )
+    return value
+
+
 def _isbn(value: str) -> str:
     problem = isbn_problem(value)
     if problem:
@@ -154,7 +163,7 @@ class Resource(Model):
     url: Url
     kind: Kind
     topics: Annotated[list[Slug], Limits(min_length=1)]
-    authors: Annotated[list[NonEmptyText], Limits(min_length=1)]
+    authors: Annotated[list[Annotated[NonEmptyText, After(_author)]], Limits(min_length=1)]
     year: Annotated[int, After(_year)]
     level: Level
     language: Annotated[str, After(_language)]

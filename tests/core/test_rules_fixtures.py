@@ -19,6 +19,10 @@ def render(problem: Problem) -> str:
 
 
 EXPECTED = {
+    "author_brackets": [
+        "39:33: resources[1].authors[1]: author 'et al. (InstaDeep' has unbalanced brackets: was a list split at a comma? (quote an author that contains commas: - \"et al. (InstaDeep, NVIDIA, TUM)\")",
+        "39:60: resources[1].authors[3]: author 'TUM)' has unbalanced brackets: was a list split at a comma? (quote an author that contains commas: - \"et al. (InstaDeep, NVIDIA, TUM)\")",
+    ],
     "alias_bomb": [
         "17:10: aliases expand to far more data than the file holds (a 'billion laughs' file?) (remove the anchors and aliases, or write the values out)",
     ],
