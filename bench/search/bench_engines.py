@@ -39,7 +39,8 @@ from bench_relevance import score  # noqa: E402
 from cases import CASES  # noqa: E402
 from generate import generate  # noqa: E402
 
-from catalog import ranking  # noqa: E402
+from catalog import matching, ranking  # noqa: E402
+from catalog.boosts import Boosts  # noqa: E402
 from catalog.glossary import Glossary  # noqa: E402
 from catalog.index import FIELDS, Index  # noqa: E402
 from catalog.loader import loads  # noqa: E402
@@ -101,15 +102,15 @@ class Fts:
         return db
 
     def matches(self, word: str, fuzzy: bool) -> dict[str, float]:
-        return ranking._word_matches(word, self.vocabulary, fuzzy)
+        return matching.word_matches(word, self.vocabulary, fuzzy)
 
     def expression(self, query: tuple[str, ...], join: str) -> str:
-        clauses = ranking._clauses(query, self.glossary)
+        clauses = matching.clauses(query, self.glossary)
         parts = []
         for clause in clauses:
             own = []
             for word in clause.words:
-                typos = [t for t, q in self.matches(word, True).items() if q == ranking.TYPO]
+                typos = [t for t, q in self.matches(word, True).items() if q == matching.TYPO]
                 own.append(
                     "(" + " OR ".join([f'"{word}"', f'"{word}"*', *(f'"{t}"' for t in typos)]) + ")"
                 )
@@ -130,8 +131,8 @@ class Fts:
             found = self.db.execute(sql, (self.expression(query, "OR"),)).fetchall()
         if not boosts:
             return [p for p, _ in found]
-        clauses = ranking._clauses(query, self.glossary)
-        boost = ranking._Boosts(query, clauses, self)  # type: ignore[arg-type]
+        clauses = matching.clauses(query, self.glossary)
+        boost = Boosts(query, clauses, self.matches)
         resources = self.catalog.resources
         scores = dict(found)
         for p, s in found[: ranking.RERANK]:

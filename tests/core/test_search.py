@@ -9,7 +9,7 @@ import pytest
 
 from catalog import Filters, Resource, load, loads
 from catalog.index import Index
-from catalog.ranking import GLOSSARY, PREFIX
+from catalog.matching import GLOSSARY, PREFIX
 from catalog.search import UnknownTopicError, filter_resources, rank, search
 
 CATALOG = """\
