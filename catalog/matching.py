@@ -38,17 +38,17 @@ class Clause:
 def clauses(query: Phrase, glossary: Glossary) -> list[Clause]:
     """``query`` (normalised words) as clauses, left to right."""
     expansions = {e.start: e for e in glossary.expand(query)}
-    clauses = []
+    out = []
     i = 0
     while i < len(query):
         found = expansions.get(i)
         if found is None:
-            clauses.append(Clause((query[i],), ()))
+            out.append(Clause((query[i],), ()))
             i += 1
         else:
-            clauses.append(Clause(query[found.start : found.end], found.forms))
+            out.append(Clause(query[found.start : found.end], found.forms))
             i = found.end
-    return clauses
+    return out
 
 
 def word_matches(word: str, index: Index, fuzzy: bool) -> Tokens:

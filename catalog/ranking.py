@@ -121,19 +121,19 @@ class _Scorer:
         if found is not None:
             return found
         credit: dict[int, float] = {}
-        allowed = self.allowed
         for token, quality in self.matches(word, fuzzy).items():
             flat = self.index.hits(token)
             for j in range(0, len(flat), 2):
                 position = flat[j]
-                if allowed is not None and position not in allowed:
-                    continue
                 weight = flat[j + 1] / SCALE
                 value = quality * weight / (K1 + weight)
                 if credit.get(position, 0.0) < value:
                     credit[position] = value
+        # Rarity is the whole catalog's: filters choose resources, they do not reweigh words.
         df = len(credit)
         idf = math.log(1 + (self.count - df + 0.5) / (df + 0.5))
+        if self.allowed is not None:
+            credit = {p: v for p, v in credit.items() if p in self.allowed}
         found = self._scores[key] = (idf, credit)
         return found
 

@@ -222,7 +222,7 @@ def _glossary(view: _View) -> list[Finding]:
 
     out = []
     first: dict[tuple[str, ...], str] = {}
-    avoid: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    avoid: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}  # lang -> (key, form, hint)
     for loc, term_id, lang, form, to_avoid in _glossary_forms(view):
         key = phrase(form)
         owner = first.get(key)
@@ -234,13 +234,15 @@ def _glossary(view: _View) -> list[Finding]:
         first[key] = term_id
         if to_avoid:
             term = view.glossary[term_id]
-            preferred = term.get(lang) if isinstance(term.get(lang), str) else None
-            avoid.setdefault(lang, []).append((key, form, preferred or term_id))
+            preferred = term.get(lang)
+            write = f"write '{preferred}' instead; " if isinstance(preferred, str) else ""
+            hint = f"{write}see 'catalog glossary {term_id}'"
+            avoid.setdefault(lang, []).append((key, form, hint))
     if not avoid:
         return out
     for loc, lang, text in _texts(view):
         keyed = None
-        for key, form, preferred in avoid.get(lang, []):
+        for key, form, hint in avoid.get(lang, []):
             keyed = keyed if keyed is not None else keyed_words(text)
             if uses(keyed, key):
                 language = LANGUAGE_NAMES.get(lang, f"'{lang}'")
@@ -248,7 +250,7 @@ def _glossary(view: _View) -> list[Finding]:
                     Finding(
                         loc,
                         f"the {language} text uses '{form}', a form the glossary says to avoid",
-                        f"write '{preferred}' instead (see 'catalog glossary {form}')",
+                        hint,
                         severity="warning",
                     )
                 )

@@ -102,11 +102,11 @@ def test_validate_warns_on_each_form_to_avoid_with_the_preferred_one() -> None:
     catalog = loads(text)
     assert [render(p) for p in catalog.warnings] == [
         "26:11: resources[0].description.fa: the Persian text uses 'رتبه‌ی پایین', a form the "
-        "glossary says to avoid (write 'کم‌رتبه' instead (see 'catalog glossary رتبه‌ی پایین'))",
+        "glossary says to avoid (write 'کم‌رتبه' instead; see 'catalog glossary low-rank')",
         "26:11: resources[0].description.fa: the Persian text uses 'خلوت', a form the glossary "
-        "says to avoid (write 'تُنُک' instead (see 'catalog glossary خلوت'))",
+        "says to avoid (write 'تُنُک' instead; see 'catalog glossary sparse')",
         "26:11: resources[0].description.fa: the Persian text uses 'مکانیزم توجه', a form the "
-        "glossary says to avoid (write 'سازوکار توجه' instead (see 'catalog glossary مکانیزم توجه'))",
+        "glossary says to avoid (write 'سازوکار توجه' instead; see 'catalog glossary attention-mechanism')",
     ]
     assert all(p.severity == "warning" for p in catalog.warnings)
     clean = loads(HEAD + resource("توجه تُنُک و کم‌رتبه، و سازوکار توجه"))
