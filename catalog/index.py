@@ -1,8 +1,10 @@
 """The search index of a catalog, and its content-keyed cache.
 
 An :class:`Index` is a validated :class:`~catalog.models.Catalog` plus what ranking needs: for
-each normalised word, the resources whose text holds it, with the weight of the best field it
-appears in. It restates no field of a resource; the resources themselves are the catalog's.
+each normalised word, the resources whose text holds it, with the word's BM25F weight in each
+(its occurrences in every field, weighted by field and normalised by the field's length; see
+:data:`FIELDS`). It restates no field of a resource; the resources themselves are the
+catalog's.
 
 Querying from a terminal must feel instant, but validating a catalog (and importing Pydantic to
 do it) costs more than the whole time budget of ``catalog search``. So :func:`load_index` keeps
@@ -22,7 +24,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,11 +32,20 @@ from catalog.textnorm import words
 
 if TYPE_CHECKING:
     from catalog.errors import Problem
+    from catalog.glossary import Glossary
     from catalog.models import Catalog
 
-FORMAT = 6
-# Field weights for ranking: the title matters most, then topics and tags, authors, descriptions.
-WEIGHTS = {"title": 8, "topics": 5, "authors": 3, "description": 1}
+FORMAT = 7
+# BM25F fields: (weight, length normalisation b). A word's weight in a resource adds up its
+# occurrences in every field, each scaled by the field's weight and by how long that field is
+# next to the same field of the average resource (b = 0: length does not matter).
+FIELDS = {
+    "title": (5.0, 0.5),
+    "keywords": (2.0, 0.3),  # topics (ids and titles in every language), tags and the year
+    "authors": (2.0, 0.0),
+    "description": (1.0, 0.75),  # every language
+}
+SCALE = 100  # weights are stored as integer hundredths
 _KEEP_CACHE_FILES = 8
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -42,8 +53,9 @@ _PACKAGE = Path(__file__).resolve().parent
 @dataclass(frozen=True)
 class Index:
     """A catalog and its postings: for each word, ``[position, weight, ...]`` pairs with
-    positions into ``catalog.resources`` in increasing order, packed as little-endian uint32
-    and base64-encoded. Text, so that the cache file holds them as they are and loading one
+    positions into ``catalog.resources`` in increasing order and weights in hundredths (see
+    :data:`FIELDS`), packed as little-endian uint32 and base64-encoded. Text, so that the cache
+    file holds them as they are and loading one
     decodes only the words a query reaches (:meth:`hits`)."""
 
     catalog: Catalog
@@ -53,6 +65,18 @@ class Index:
     def build(cls, catalog: Catalog) -> Index:
         """Index every resource of ``catalog``."""
         return cls(catalog, _postings(catalog))
+
+    @cached_property
+    def words(self) -> list[str]:
+        """Every indexed word, sorted (prefixes are ranges of it)."""
+        return sorted(self.postings)
+
+    @cached_property
+    def glossary(self) -> Glossary:
+        """The catalog's glossary, ready for query expansion."""
+        from catalog.glossary import Glossary
+
+        return Glossary(self.catalog.glossary)
 
     def hits(self, word: str) -> array.array[int]:
         """Flat [position, weight, position, weight, ...] for one indexed word."""
@@ -103,31 +127,45 @@ def _problem_json(problem: Problem) -> dict[str, object]:
 
 
 def _postings(catalog: Catalog) -> dict[str, str]:
-    """word -> packed [position, weight, ...] (see :class:`Index`), keeping each resource's
-    best weight. Packed so that loading the cache does not build millions of ints."""
+    """word -> packed [position, weight, ...] (see :class:`Index`). Packed so that loading the
+    cache does not build millions of ints."""
     topic_titles = {key: _all_languages(topic.title) for key, topic in catalog.topics.items()}
+    counted: list[list[dict[str, int]]] = []
+    totals = dict.fromkeys(FIELDS, 0)
+    for resource in catalog.resources:
+        keywords = [*resource.topics, *resource.tags, str(resource.year)]
+        keywords += [topic_titles[t] for t in resource.topics if t in topic_titles]
+        texts = (
+            resource.title,
+            " ".join(keywords),
+            " ".join(resource.authors),
+            " ".join(resource.descriptions.values()),
+        )
+        fields = []
+        for name, text in zip(FIELDS, texts, strict=True):
+            found: dict[str, int] = {}
+            for word in words(text):
+                found[word] = found.get(word, 0) + 1
+            totals[name] += sum(found.values())
+            fields.append(found)
+        counted.append(fields)
+    count = max(len(counted), 1)
+    norms = [(weight, b, totals[name] / count or 1.0) for name, (weight, b) in FIELDS.items()]
     postings: dict[str, array.array[int]] = {}
     # Resources are visited in order, so each word's list comes out sorted by position.
-    for i, resource in enumerate(catalog.resources):
-        topics = [*resource.topics, *resource.tags]
-        topics += [topic_titles[t] for t in resource.topics if t in topic_titles]
-        fields = (
-            (WEIGHTS["title"], resource.title),
-            (WEIGHTS["topics"], " ".join(topics)),
-            (WEIGHTS["authors"], " ".join(resource.authors)),
-            (WEIGHTS["description"], " ".join(resource.descriptions.values())),
-        )
-        best: dict[str, int] = {}
-        for weight, text in fields:
-            for word in words(text):
-                if best.get(word, 0) < weight:
-                    best[word] = weight
-        for word, weight in best.items():
+    for i, fields in enumerate(counted):
+        lengths = [sum(found.values()) for found in fields]
+        weights: dict[str, float] = {}
+        for found, length, (weight, b, average) in zip(fields, lengths, norms, strict=True):
+            scale = weight / (1 - b + b * length / average)
+            for word, tf in found.items():
+                weights[word] = weights.get(word, 0.0) + tf * scale
+        for word, weight in weights.items():
             hits = postings.get(word)
             if hits is None:
                 hits = postings[word] = array.array("I")
             hits.append(i)
-            hits.append(weight)
+            hits.append(max(1, round(weight * SCALE)))
     if sys.byteorder == "big":
         for hits in postings.values():
             hits.byteswap()

@@ -34,6 +34,7 @@ __all__ = [
     "KINDS",
     "LEVELS",
     "Catalog",
+    "GlossaryTerm",
     "Kind",
     "LearningPath",
     "Level",
@@ -91,7 +92,7 @@ def _author(value: str) -> str:
     if value.count("(") != value.count(")") or value.count("[") != value.count("]"):
         raise ValueError(
             f"author '{value}' has unbalanced brackets: was a list split at a comma? "
-            "(quote an author that contains commas: - \"et al. (InstaDeep, NVIDIA, TUM)\")"
+            '(quote an author that contains commas: - "et al. (InstaDeep, NVIDIA, TUM)")'
         )
     return value
 
@@ -215,9 +216,39 @@ class LearningPath(Model):
     steps: Annotated[list[PathStep], Limits(min_length=1)]
 
 
+def _forms(value: dict[str, list[str]]) -> dict[str, list[str]]:
+    bad = [key for key in value if not is_language_code(key)]
+    if bad:
+        raise ValueError(f"'{bad[0]}' is not an ISO 639-1 language code such as 'en' or 'fa'")
+    return value
+
+
+# Other written forms of a glossary term, by language code: {fa: [رتبه‌پایین, رتبه‌ی پایین]}.
+Forms = Annotated[dict[str, list[NonEmptyText]], After(_forms)]
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class GlossaryTerm(Model):
+    """A technical term in English and Persian (its preferred forms), with the other forms a
+    reader may meet: ``variants`` are accepted spellings, ``avoid`` are understood by search but
+    are not to be written (``catalog validate`` warns where a text in that language uses one)."""
+
+    en: NonEmptyText
+    fa: NonEmptyText
+    variants: Forms = dataclasses.field(default_factory=dict)
+    avoid: Forms = dataclasses.field(default_factory=dict)
+
+    def forms(self) -> list[tuple[str, str, bool]]:
+        """Every ``(language, form, preferred-or-accepted)`` of the term, preferred forms first."""
+        found = [("en", self.en, True), ("fa", self.fa, True)]
+        found += [(lang, form, True) for lang, forms in self.variants.items() for form in forms]
+        found += [(lang, form, False) for lang, forms in self.avoid.items() for form in forms]
+        return found
+
+
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class Catalog(Model):
-    """A whole catalog: topics, resources, learning paths and link-check settings.
+    """A whole catalog: topics, resources, learning paths, the glossary and link-check settings.
 
     Besides the file's content, a loaded catalog knows where it came from (:attr:`source`), the
     line of each resource's entry, and the warnings found while loading it.
@@ -226,6 +257,8 @@ class Catalog(Model):
     topics: dict[Slug, Topic]
     resources: list[Resource]
     paths: dict[Slug, LearningPath] = dataclasses.field(default_factory=dict)
+    # Terms in English and Persian: search expands queries through them (catalog.glossary).
+    glossary: dict[Slug, GlossaryTerm] = dataclasses.field(default_factory=dict)
     check: CheckSettings | None = None
 
     # Not fields of the file: set per instance by the loader (or the index cache) through

@@ -1,4 +1,4 @@
-"""Rules that look across entries: unique ids and URLs, known topics, path steps.
+"""Rules that look across entries: unique ids and URLs, known topics, path steps, the glossary.
 
 They run on the parsed data, before or alongside the schema, so that one run reports schema
 errors and cross-entry errors together. They skip values of the wrong type (the schema reports
@@ -65,6 +65,15 @@ class _View:
                     continue
                 steps = path.get("steps") if isinstance(path, dict) else None
                 self.paths[key] = steps if isinstance(steps, list) else []
+        glossary = data.get("glossary")
+        self.glossary: dict[str, dict[str, Any]] = {}
+        if isinstance(glossary, dict):
+            self.glossary = {
+                k: term
+                for k, term in glossary.items()
+                if isinstance(k, str) and isinstance(term, dict)
+            }
+        self.data = data
 
     def topic_ids(self) -> dict[str, str]:
         return topic_names(self.topics.items())
@@ -78,6 +87,7 @@ def check(data: dict[str, Any]) -> list[Finding]:
     findings += _unique_urls(view)
     findings += _topics(view)
     findings += _paths(view)
+    findings += _glossary(view)
     return findings
 
 
@@ -184,3 +194,97 @@ def _paths(view: _View) -> list[Finding]:
                     )
                 )
     return out
+
+
+LANGUAGE_NAMES = {"en": "English", "fa": "Persian"}
+
+
+def _glossary_forms(view: _View) -> list[tuple[Loc, str, str, str, bool]]:
+    """Every form in the glossary: ``(loc, term id, language, form, to avoid)``."""
+    found: list[tuple[Loc, str, str, str, bool]] = []
+    for term_id, term in view.glossary.items():
+        for lang in ("en", "fa"):
+            if isinstance(term.get(lang), str):
+                found.append((("glossary", term_id, lang), term_id, lang, term[lang], False))
+        for field in ("variants", "avoid"):
+            forms = term.get(field)
+            for lang, listed in forms.items() if isinstance(forms, dict) else []:
+                for k, form in enumerate(listed if isinstance(listed, list) else []):
+                    if isinstance(form, str) and isinstance(lang, str):
+                        loc = ("glossary", term_id, field, lang, k)
+                        found.append((loc, term_id, lang, form, field == "avoid"))
+    return found
+
+
+def _glossary(view: _View) -> list[Finding]:
+    """A form names one term once; texts do not use the forms the glossary says to avoid."""
+    from catalog.glossary import keyed_words, phrase, uses
+
+    out = []
+    first: dict[tuple[str, ...], str] = {}
+    avoid: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}  # lang -> (key, form, hint)
+    for loc, term_id, lang, form, to_avoid in _glossary_forms(view):
+        key = phrase(form)
+        owner = first.get(key)
+        if owner is not None:
+            where = "this term" if owner == term_id else f"glossary term '{owner}'"
+            hint = "a form names one term, once; remove this one"
+            out.append(Finding(loc, f"'{form}' is already a form of {where}", hint))
+            continue
+        first[key] = term_id
+        if to_avoid:
+            term = view.glossary[term_id]
+            preferred = term.get(lang)
+            write = f"write '{preferred}' instead; " if isinstance(preferred, str) else ""
+            hint = f"{write}see 'catalog glossary {term_id}'"
+            avoid.setdefault(lang, []).append((key, form, hint))
+    if not avoid:
+        return out
+    for loc, lang, text in _texts(view):
+        keyed = None
+        for key, form, hint in avoid.get(lang, []):
+            keyed = keyed if keyed is not None else keyed_words(text)
+            if uses(keyed, key):
+                language = LANGUAGE_NAMES.get(lang, f"'{lang}'")
+                out.append(
+                    Finding(
+                        loc,
+                        f"the {language} text uses '{form}', a form the glossary says to avoid",
+                        hint,
+                        severity="warning",
+                    )
+                )
+    return out
+
+
+def _texts(view: _View) -> list[tuple[Loc, str, str]]:
+    """The translatable texts of a catalog: ``(loc, language, text)`` for resource descriptions,
+    topic titles and descriptions, and learning paths' titles, descriptions and step notes."""
+    found: list[tuple[Loc, str, str]] = []
+
+    def add(loc: Loc, value: Any) -> None:
+        if isinstance(value, str):
+            found.append((loc, "en", value))
+        elif isinstance(value, dict):
+            found.extend(
+                ((*loc, lang), lang, text)
+                for lang, text in value.items()
+                if isinstance(lang, str) and isinstance(text, str)
+            )
+
+    topics = view.data.get("topics")
+    for topic_id, topic in topics.items() if isinstance(topics, dict) else []:
+        if isinstance(topic, dict):
+            add(("topics", topic_id, "title"), topic.get("title"))
+            add(("topics", topic_id, "description"), topic.get("description"))
+    paths = view.data.get("paths")
+    for path_id, path in paths.items() if isinstance(paths, dict) else []:
+        if isinstance(path, dict):
+            add(("paths", path_id, "title"), path.get("title"))
+            add(("paths", path_id, "description"), path.get("description"))
+            for k, step in enumerate(view.paths.get(path_id, [])):
+                if isinstance(step, dict):
+                    add(("paths", path_id, "steps", k, "note"), step.get("note"))
+    for i, resource in enumerate(view.resources):
+        add(("resources", i, "description"), resource.get("description"))
+    return found

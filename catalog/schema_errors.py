@@ -30,6 +30,7 @@ def _model_at(loc: Loc) -> type[Model] | None:
         ("topics", _ANY_KEY): models.Topic,
         ("paths", _ANY_KEY): models.LearningPath,
         ("paths", _ANY_KEY, "steps", _ANY_KEY): models.PathStep,
+        ("glossary", _ANY_KEY): models.GlossaryTerm,
         ("check",): settings.CheckSettings,
         ("check", "hosts", _ANY_KEY): settings.HostSettings,
     }

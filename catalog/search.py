@@ -1,10 +1,9 @@
 """Filters and ranked search: pure functions over a catalog or its index.
 
-Ranking: every query word must match some field of a resource. A word matches a word of the
-resource exactly (full credit), as a prefix (``atten`` finds ``attention``), or, for words of
-five letters or more, with one typo (``atention``, ``transfomer``). Credit is weighted by field:
-title, then topics and tags, then authors, then descriptions (all languages). Ties go to the
-newer resource, then to the title.
+Ranking (:mod:`catalog.ranking`) is BM25F with prefix, typo and glossary matches and boosts for
+the title and short names. Resources that match every query word come back, best first; when
+none does, those that match some of the words, marked partial. Ties go to the older resource
+(the original before its successors), then to the one listed first.
 """
 
 from __future__ import annotations
@@ -15,13 +14,11 @@ from typing import TYPE_CHECKING
 
 from catalog.errors import UnknownTopicError as UnknownTopicError  # re-exported
 from catalog.index import Index
-from catalog.textnorm import within_one_edit, words
 
 if TYPE_CHECKING:
     from catalog.models import Catalog, Resource
 
 LEVEL_ORDER = {"beginner": 0, "intermediate": 1, "advanced": 2}
-EXACT, PREFIX, TYPO = 1.0, 0.7, 0.5
 
 
 @dataclass(frozen=True)
@@ -80,62 +77,28 @@ def sort_resources(resources: list[Resource], key: str) -> list[Resource]:
 
 @dataclass(frozen=True)
 class Hit:
-    """A resource that matches a query, and how well."""
+    """A resource that matches a query, how well, and whether it matches only some of the
+    query's words (no resource matched them all)."""
 
     resource: Resource
     score: float
-
-
-def _word_matches(word: str, vocabulary: Iterable[str]) -> dict[str, float]:
-    found: dict[str, float] = {}
-    typo_ok = len(word) >= 5
-    for token in vocabulary:
-        if token == word:
-            found[token] = EXACT
-        elif len(word) >= 2 and token.startswith(word):
-            found[token] = PREFIX
-        elif typo_ok and (
-            within_one_edit(word, token)
-            or (len(token) > len(word) and within_one_edit(word, token[: len(word)]))
-        ):
-            found[token] = TYPO
-    return found
+    partial: bool = False
 
 
 def rank(index: Index, query: str | Sequence[str], filters: Filters | None = None) -> list[Hit]:
-    """Ranked hits for ``query`` (every word must match), best first. Topic aliases in
-    ``filters`` are resolved here (raises :class:`UnknownTopicError`)."""
+    """Ranked hits for ``query``, best first: those that match every word, or, when none does,
+    those that match some (``Hit.partial``). Topic aliases in ``filters`` are resolved here
+    (raises :class:`UnknownTopicError`)."""
+    from catalog.ranking import rank_positions
+
     text = query if isinstance(query, str) else " ".join(query)
-    query_words = list(dict.fromkeys(words(text)))
-    if not query_words:
-        return []
     resources = index.catalog.resources
     allowed = None
     if filters is not None:
         resolved = filters.resolved(index.catalog.topic_ids())
         allowed = {i for i, resource in enumerate(resources) if resolved.matches(resource)}
-    totals: dict[int, float] | None = None
-    for word in query_words:
-        scores: dict[int, float] = {}
-        for token, quality in _word_matches(word, index.postings).items():
-            flat = index.hits(token)
-            for j in range(0, len(flat), 2):
-                position, weight = flat[j], flat[j + 1]
-                if allowed is not None and position not in allowed:
-                    continue
-                credit = quality * weight
-                if scores.get(position, 0.0) < credit:
-                    scores[position] = credit
-        if totals is None:
-            totals = scores
-        else:
-            totals = {p: totals[p] + s for p, s in scores.items() if p in totals}
-        if not totals:
-            return []
-    assert totals is not None
-    hits = [Hit(resources[i], round(score, 3)) for i, score in totals.items()]
-    hits.sort(key=lambda h: (-h.score, -h.resource.year, h.resource.title.casefold()))
-    return hits
+    ranking = rank_positions(index, text, allowed)
+    return [Hit(resources[p], score, ranking.partial) for p, score in ranking.order]
 
 
 def search(

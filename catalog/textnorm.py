@@ -19,6 +19,9 @@ _PERSIAN = str.maketrans(
     }
 )
 _MARKS = re.compile(r"[\u064b-\u065f\u0670]")  # Arabic diacritics
+# Endings that make another form of the same word: English plurals; Persian plurals, the ezafe
+# and indefinite "ی" (written after a zero-width non-joiner, which normalising removes).
+SUFFIXES = frozenset({"s", "es", "ها", "های", "هایی", "ی", "ای", "یی"})
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u200c\u200d]")
 
 

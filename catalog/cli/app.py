@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "show": "query",
     "topics": "query",
     "stats": "query",
+    "glossary": "glossary",
     "paths": "paths",
     "path": "paths",
     "validate": "validate",

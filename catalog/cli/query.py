@@ -136,7 +136,7 @@ def list_(
 
 
 def search(
-    query: list[str] = typer.Argument(..., help="Words to look for; every word must match."),
+    query: list[str] = typer.Argument(..., help="Words to look for, in English or Persian."),
     catalog: CatalogOption = None,
     topic: TopicOption = None,
     kind: KindOption = None,
@@ -150,8 +150,10 @@ def search(
 ) -> None:
     """Search titles, topics, tags, authors and descriptions (every language), best first.
 
-    Every word must match; a prefix matches (atten), and one typo is forgiven in words of five
-    letters or more (atention). Persian works too.
+    Resources that match every word come first; when none does, the closest partial matches
+    are shown under a note. A prefix matches (atten), one typo is forgiven in words of five
+    letters or more (atention), and the glossary finds a term in either language (مکانیزم توجه
+    finds attention mechanism).
 
     Examples:
 
@@ -170,16 +172,23 @@ def search(
     filters = _filters(index, topic, kind, level, language, since, free, paid)
     hits = rank(index, query, filters)
     shown = hits[:limit]
+    partial = bool(hits) and hits[0].partial
     if json_out:
         results = [{**resource_json(index.catalog, h.resource), "score": h.score} for h in shown]
-        print_json({"query": " ".join(query), "count": len(hits), "results": results})
+        data = {"query": " ".join(query), "count": len(hits), "partial": partial}
+        print_json({**data, "results": results})
         return
     if not hits:
         typer.echo(f"No resources match '{' '.join(query)}'.", err=True)
         return
+    if partial:
+        typer.echo(
+            f"No resource matches every word of '{' '.join(query)}'; closest matches:", err=True
+        )
     _table([h.resource for h in shown])
     more = f" (showing {len(shown)}; use --limit to see more)" if len(hits) > len(shown) else ""
-    typer.echo(f"{plural(len(hits), 'match')}{more}", err=True)
+    found = plural(len(hits), "partial match" if partial else "match")
+    typer.echo(f"{found}{more}", err=True)
 
 
 def show(

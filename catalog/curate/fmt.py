@@ -2,8 +2,8 @@
 
 The rules (documented in the README):
 
-* top-level sections in the order ``topics``, ``paths``, ``check``, ``resources`` (the long
-  list last, so the taxonomy stays at the top);
+* top-level sections in the order ``topics``, ``paths``, ``glossary``, ``check``,
+  ``resources`` (the long list last, so the taxonomy stays at the top);
 * keys of every entry in the order the schema declares its fields (``catalog schema``), with
   unknown keys kept after them; translated texts list ``en`` first, then the other languages
   in alphabetical order;
@@ -31,7 +31,7 @@ from catalog.curate.comments import align_comments, reorder_mapping, reorder_seq
 from catalog.curate.errors import EditUnsafe
 from catalog.curate.yamledit import CANONICAL_INDENT, Document, new_yaml, plain_data
 
-TOP_LEVEL = ("topics", "paths", "check", "resources")
+TOP_LEVEL = ("topics", "paths", "glossary", "check", "resources")
 
 
 class SortOrder(str, enum.Enum):
@@ -53,6 +53,7 @@ def format_document(doc: Document, sort: SortOrder | None = None) -> str:
     _order(data, list(TOP_LEVEL))
     _each_value(data.get("topics"), _format_topic)
     _each_value(data.get("paths"), _format_path)
+    _each_value(data.get("glossary"), lambda term: _order(term, _fields("GlossaryTerm")))
     check = data.get("check")
     _order(check, _fields("CheckSettings", "settings"))
     if isinstance(check, dict):

@@ -108,7 +108,7 @@ def test_search_table_and_no_match(run) -> None:  # type: ignore[no-untyped-def]
 
 def test_search_json_keys_are_stable(run) -> None:  # type: ignore[no-untyped-def]
     data = json.loads(run("search", "attention", "--json").stdout)
-    assert set(data) == {"query", "count", "results"}
+    assert set(data) == {"query", "count", "partial", "results"}
     assert {"id", "title", "url", "kind", "topics", "score", "line"} <= set(data["results"][0])
 
 
