@@ -92,12 +92,13 @@ def glossary(
         table.add_row(Text(term_id), *map(Text, cells))
     console().print(table)
     if term is None:
-        typer.echo(f"{len(chosen)} terms", err=True)
+        from catalog.plaintext import plural
+
+        typer.echo(plural(len(chosen), "term"), err=True)
 
 
 def _suggest(index: Any, term: str) -> str:
-    import difflib
+    from catalog.cli._common import suggest
 
     names = [*index.catalog.glossary, *(" ".join(p) for p in index.glossary.by_form)]
-    close = difflib.get_close_matches(term.casefold(), list(dict.fromkeys(names)), n=3, cutoff=0.6)
-    return "did you mean: " + ", ".join(close) + "?" if close else "see 'catalog glossary'"
+    return suggest(term.casefold(), names) or "see 'catalog glossary'"

@@ -219,7 +219,7 @@ def test_glossary_command_finds_a_term_by_any_form(run) -> None:  # type: ignore
     missing = run("glossary", "sparce")
     assert missing.exit_code == 1
     assert "no glossary term 'sparce'" in missing.output
-    assert "did you mean: sparse?" in missing.output
+    assert "did you mean 'sparse'" in missing.output
 
 
 def test_search_shows_partial_matches_under_a_note(run) -> None:  # type: ignore[no-untyped-def]
