@@ -28,12 +28,14 @@ from catalog.identifiers import (
 )
 from catalog.modelkit import After, Limits, Model
 from catalog.settings import CheckSettings, ResourceCheck
-from catalog.vocab import KINDS, LEVELS, Kind, Level
+from catalog.vocab import KINDS, LEVELS, ROLES, Kind, Level, Role
 
 __all__ = [
     "KINDS",
     "LEVELS",
+    "ROLES",
     "Catalog",
+    "Companion",
     "GlossaryTerm",
     "Kind",
     "LearningPath",
@@ -156,6 +158,16 @@ class Topic(Model):
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
+class Companion(Model):
+    """Another entry that belongs with a main entry: its code, blog post, notebook, video, other
+    version or translation. Only the main entry lists it; the reverse link is derived
+    (:meth:`Catalog.main_of`)."""
+
+    id: Slug
+    role: Role
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class Resource(Model):
     """One learning resource. Field names are a public contract."""
 
@@ -176,6 +188,7 @@ class Resource(Model):
     free: bool | None = None
     added: dt.date | None = None
     archived_url: Annotated[str, After(_http_url)] | None = None
+    companions: list[Companion] = dataclasses.field(default_factory=list)
     check: ResourceCheck | None = None
     # Last, so that the long texts close each entry in the YAML file (catalog fmt keeps this
     # order) and in JSON output.
@@ -213,6 +226,8 @@ class LearningPath(Model):
 
     title: LocalizedText
     description: LocalizedText | None = None
+    # Paths to follow first, by id.
+    requires: list[Slug] = dataclasses.field(default_factory=list)
     steps: Annotated[list[PathStep], Limits(min_length=1)]
 
 
@@ -301,6 +316,22 @@ class Catalog(Model):
             if resource.id == resource_id:
                 return resource
         return None
+
+    def main_of(self, resource_id: str) -> tuple[Resource, Companion] | None:
+        """The main entry that lists ``resource_id`` as a companion, with that link, or None."""
+        for resource in self.resources:
+            for companion in resource.companions:
+                if companion.id == resource_id:
+                    return resource, companion
+        return None
+
+    def companions_of(self, resource_id: str) -> list[tuple[Resource, Companion]]:
+        """The companions a main entry lists, in its order (ids not in the catalog left out)."""
+        main = self.get(resource_id)
+        if main is None:
+            return []
+        found = [(self.get(c.id), c) for c in main.companions]
+        return [(r, c) for r, c in found if r is not None]
 
     def topic_ids(self) -> dict[str, str]:
         """Every accepted topic name (ids and aliases) mapped to its topic id."""

@@ -16,6 +16,9 @@ Kind = Literal[
     "interactive",
 ]
 Level = Literal["beginner", "intermediate", "advanced"]
+# What a companion is to its main entry (see ``Resource.companions``).
+Role = Literal["code", "blog", "notebook", "video", "version", "translation"]
 
 KINDS: tuple[str, ...] = get_args(Kind)
 LEVELS: tuple[str, ...] = get_args(Level)
+ROLES: tuple[str, ...] = get_args(Role)

@@ -143,6 +143,10 @@ def _format_resource(resource: Any, item_of: tuple[Any, int]) -> None:
         return
     _order(resource, _fields("Resource"), item_of)
     _localized(resource, "description")
+    companions = resource.get("companions")
+    if isinstance(companions, list):
+        for index, companion in enumerate(companions):
+            _order(companion, _fields("Companion"), (companions, index))
     _order(resource.get("check"), _fields("ResourceCheck", "settings"))
 
 

@@ -32,6 +32,28 @@ EXPECTED = {
     "bad_kind": [
         "36:11: resources[1].kind: text 'repo' is not one of: video, playlist, course, book, article, paper, tutorial, repository, interactive (did you mean 'repository'?)",
     ],
+    "companion_unknown_id": [
+        "23:14: resources[0].companions[0].id: unknown resource id 'dnabert-rep' (did you mean 'dnabert-repo'?)",
+    ],
+    "companion_of_two": [
+        "45:14: resources[2].companions[0].id: 'dnabert-repo' is already a companion of 'dnabert' (an entry belongs to one main entry; remove one of the two)",
+    ],
+    "companion_of_itself": [
+        "23:14: resources[0].companions[0].id: 'dnabert' is listed as its own companion (remove it)",
+    ],
+    "companion_nested": [
+        "23:14: resources[0].companions[0].id: 'dnabert-blog' has companions of its own, so it cannot be a companion (companions are one level deep; list its companions here instead)",
+    ],
+    "companion_role": [
+        "23:34: resources[0].companions[0].role: text 'source' is not one of: code, blog, notebook, video, version, translation",
+    ],
+    "path_requires_unknown": [
+        "14:16: paths.next.requires[0]: unknown path 'strat' (did you mean 'start'?)",
+    ],
+    "path_requires_cycle": [
+        "9:16: paths.start.requires[0]: path 'next' requires 'start' in turn (a cycle) (a path cannot come before itself; remove one of the requirements)",
+        "15:16: paths.next.requires[0]: path 'start' requires 'next' in turn (a cycle) (a path cannot come before itself; remove one of the requirements)",
+    ],
     "description_needs_en": [
         "28:7: resources[0].description: a translated text needs an 'en' entry",
     ],
