@@ -43,7 +43,13 @@ def paths(
     loaded = _catalog(catalog)
     if json_out:
         rows = [
-            {"id": key, "title": p.title, "description": p.description, "steps": len(p.steps)}
+            {
+                "id": key,
+                "title": p.title,
+                "description": p.description,
+                "requires": list(p.requires),
+                "steps": len(p.steps),
+            }
             for key, p in loaded.paths.items()
         ]
         print_json({"count": len(rows), "paths": rows})
@@ -90,6 +96,7 @@ def path(
                 "id": name,
                 "title": found.title,
                 "description": found.description,
+                "requires": list(found.requires),
                 "steps": [
                     {
                         "step": n,
@@ -107,6 +114,13 @@ def path(
     description = localized_text(found.description, lang)
     if description:
         out.print(escape(description))
+    if found.requires:
+        first = ", ".join(
+            f"{localized_text(loaded.paths[p].title, lang)} ({p})" if p in loaded.paths else p
+            for p in found.requires
+        )
+        label = "پیش‌نیاز" if lang == "fa" else "Follow first"
+        out.print(f"[dim]{escape(label)}:[/] {escape(first)}")
     for number, step, entry in steps:
         title = entry.title if entry else step.id
         detail = f"{entry.kind}, {entry.level}, {entry.year}" if entry else "missing"

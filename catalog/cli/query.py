@@ -66,12 +66,15 @@ def _filters(index: Index, *options: Any) -> Any:
 
 
 def resource_json(catalog: Catalog, resource: Resource) -> dict[str, Any]:
-    """The stable JSON shape of a resource (documented in the README): every field, the
-    description always keyed by language, and the line of its entry."""
+    """The stable JSON shape of a resource (documented in docs/json.md): every field, the
+    description always keyed by language, the main entry it is a companion of (or null), and
+    the line of its entry."""
     from catalog.modelkit import to_json
 
     data = to_json(resource)
     data["description"] = resource.descriptions
+    main = catalog.main_of(resource.id)
+    data["companion_of"] = {"id": main[0].id, "role": main[1].role} if main else None
     data["line"] = catalog.line_of(resource.id)
     return dict(data)
 
@@ -227,6 +230,10 @@ def show(
                 f"{t} ({localized_text(topic_titles[t], 'en')})" if t in topic_titles else t
                 for t in value
             ]
+        if key == "companions":
+            value = [f"{c['id']} ({c['role']})" for c in value]
+        if key == "companion_of":
+            key, value = "companion of", f"{value['id']} ({value['role']})"
         if isinstance(value, bool):
             shown = "yes" if value else "no"
         elif isinstance(value, list):

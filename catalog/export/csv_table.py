@@ -35,6 +35,8 @@ COLUMNS = (
     "added",
     "description",
     "description_lang",
+    "companion_of",
+    "companion_role",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -44,8 +46,9 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def _row(resource: Resource, lang: str) -> list[str]:
+def _row(catalog: Catalog, resource: Resource, lang: str) -> list[str]:
     description, translated = resource.text(lang)
+    main = catalog.main_of(resource.id)
     values = {
         "id": resource.id,
         "title": resource.title,
@@ -65,6 +68,8 @@ def _row(resource: Resource, lang: str) -> list[str]:
         "added": resource.added.isoformat() if resource.added else "",
         "description": " ".join(description.split()),
         "description_lang": lang if translated else "en",
+        "companion_of": main[0].id if main else "",
+        "companion_role": main[1].role if main else "",
     }
     return [neutralise(values[column]) for column in COLUMNS]
 
@@ -74,5 +79,5 @@ def render(catalog: Catalog, options: ExportOptions) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(COLUMNS)
     for resource in catalog.resources:
-        writer.writerow(_row(resource, options.lang))
+        writer.writerow(_row(catalog, resource, options.lang))
     return buffer.getvalue()

@@ -91,16 +91,26 @@ def _meta(resource: Resource, w: Words) -> str:
     return " · ".join(parts)
 
 
-def _item(resource: Resource, w: Words) -> str:
+def _item(resource: Resource, w: Words, main: tuple[Resource, str] | None = None) -> str:
     description = Text(*resource.text(w.lang))
     title_dir = _dir_of(resource.title)
+    css, of = "resource", ""
+    if main is not None:
+        # A companion follows its main entry as a sibling (not nested), so that filtering can
+        # show a matching companion whose main entry does not match.
+        owner, role = main
+        css = "resource companion"
+        of = (
+            f'<p class="companion-of">{_e(w.roles[role])} · <a href="#r-{_e(owner.id)}" '
+            f'dir="{_dir_of(owner.title)}"><bdi>{_e(owner.title)}</bdi></a></p>\n'
+        )
     return (
-        f'<li class="resource" id="r-{_e(resource.id)}" data-id="{_e(resource.id)}" '
+        f'<li class="{css}" id="r-{_e(resource.id)}" data-id="{_e(resource.id)}" '
         f'data-topics="{_e(" ".join(resource.topics))}" data-kind="{_e(resource.kind)}" '
         f'data-level="{_e(resource.level)}" data-language="{_e(resource.language)}">\n'
         f'<a href="{_href(resource.url)}" rel="noopener noreferrer" '
         f'lang="{_e(resource.language)}" dir="{title_dir}">'
-        f"<bdi>{_e(resource.title)}</bdi></a>\n"
+        f"<bdi>{_e(resource.title)}</bdi></a>\n{of}"
         f"{_text_html(description, w, 'p', 'description')}\n"
         f'<p class="meta">{_meta(resource, w)}</p>\n</li>'
     )
@@ -108,8 +118,13 @@ def _item(resource: Resource, w: Words) -> str:
 
 def _section(index: int, section: Section, w: Words) -> str:
     heading = _text_html(section.heading, w, "span", "heading")
-    count = f'<span class="count">({_e(w.number(len(section.resources)))})</span>'
-    items = "\n".join(_item(r, w) for r in section.resources)
+    count = f'<span class="count">({_e(w.number(section.count))})</span>'
+    items = "\n".join(
+        "\n".join(
+            [_item(r, w)] + [_item(a.resource, w, (r, a.role)) for a in section.attached(r.id)]
+        )
+        for r in section.resources
+    )
     return (
         f'<section class="group" aria-labelledby="g-{index}">\n'
         f'<h2 id="g-{index}">{heading} {count}</h2>\n'

@@ -28,6 +28,7 @@ class Words:
     list_sep: str
     kinds: dict[str, tuple[str, str]]  # kind -> (singular label, plural heading)
     levels: dict[str, tuple[str, str]]  # level -> (label, heading)
+    roles: dict[str, str]  # companion role -> label
     search: str
     all_values: str
     topic: str
@@ -80,6 +81,14 @@ EN = Words(
         "intermediate": ("intermediate", "Intermediate"),
         "advanced": ("advanced", "Advanced"),
     },
+    roles={
+        "code": "code",
+        "blog": "blog post",
+        "notebook": "notebook",
+        "video": "video",
+        "version": "other version",
+        "translation": "translation",
+    },
     search="Search",
     all_values="All",
     topic="Topic",
@@ -124,6 +133,14 @@ FA = Words(
         "beginner": ("مقدماتی", "مقدماتی"),
         "intermediate": ("متوسط", "متوسط"),
         "advanced": ("پیشرفته", "پیشرفته"),
+    },
+    roles={
+        "code": "کد",
+        "blog": "نوشته‌ی وبلاگ",
+        "notebook": "نوت‌بوک",
+        "video": "ویدیو",
+        "version": "نسخه‌ی دیگر",
+        "translation": "ترجمه",
     },
     search="جستجو",
     all_values="همه",

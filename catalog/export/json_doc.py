@@ -4,8 +4,10 @@
 
 Texts that may be translated are always objects keyed by language (``{"en": ..., "fa": ...}``),
 so scripts never need to check for a plain string. Every resource field is present, ``null``
-when unset; dates are ISO 8601. Per-resource link-check settings (``check``) are left out: they
-steer ``catalog check``, they are not data about the resource. Keys are sorted and the output is
+when unset; dates are ISO 8601. Each resource lists its ``companions`` and names the main entry
+it belongs to (``companion_of``, derived), so a reader can group them. Per-resource link-check
+settings (``check``) are left out: they steer ``catalog check``, they are not data about the
+resource. Keys are sorted and the output is
 indented, so the file diffs well and is byte-identical on re-run.
 """
 
@@ -15,7 +17,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from catalog.export.sections import path_views
-from catalog.vocab import KINDS, LEVELS
+from catalog.vocab import KINDS, LEVELS, ROLES
 
 if TYPE_CHECKING:
     from catalog.export.options import ExportOptions
@@ -38,6 +40,8 @@ def document(catalog: Catalog, options: ExportOptions) -> dict[str, Any]:
     for resource in catalog.resources:
         item = {k: v for k, v in to_json(resource).items() if k not in EXCLUDED}
         item["description"] = _texts(resource.description)
+        main = catalog.main_of(resource.id)
+        item["companion_of"] = {"id": main[0].id, "role": main[1].role} if main else None
         resources.append(item)
     paths = []
     if options.paths:
@@ -49,6 +53,7 @@ def document(catalog: Catalog, options: ExportOptions) -> dict[str, Any]:
                     "id": view.id,
                     "title": _texts(path.title),
                     "description": None if path.description is None else _texts(path.description),
+                    "requires": list(path.requires),
                     "steps": [
                         {"id": s.id, "note": _texts(s.note)} for s in path.steps if s.id in kept
                     ],
@@ -86,6 +91,12 @@ def schema() -> dict[str, Any]:
         "required": ["en"],
         "additionalProperties": string,
     }
+    link = {
+        "type": "object",
+        "required": ["id", "role"],
+        "additionalProperties": False,
+        "properties": {"id": slug, "role": {"enum": list(ROLES)}},
+    }
     resource_properties: dict[str, Any] = {
         "id": slug,
         "title": string,
@@ -105,6 +116,8 @@ def schema() -> dict[str, Any]:
         "free": _nullable({"type": "boolean"}),
         "added": _nullable({"type": "string", "format": "date"}),
         "archived_url": _nullable({"type": "string", "pattern": "^https?://"}),
+        "companions": {"type": "array", "items": link},
+        "companion_of": _nullable(link),
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -133,12 +146,13 @@ def schema() -> dict[str, Any]:
                 "type": "array",
                 "items": {
                     "type": "object",
-                    "required": ["id", "title", "description", "steps"],
+                    "required": ["id", "title", "description", "requires", "steps"],
                     "additionalProperties": False,
                     "properties": {
                         "id": slug,
                         "title": texts,
                         "description": _nullable(texts),
+                        "requires": {"type": "array", "items": slug},
                         "steps": {
                             "type": "array",
                             "minItems": 1,

@@ -2,9 +2,13 @@
 
 Layout: a title and an introduction (unless the list is injected into a README), a table of
 contents whose anchors are GitHub's (see :mod:`catalog.export.slug`), the learning paths, then
-one section per group with its count. Each resource is one awesome-lint style line::
+one section per group with its count. Each resource is one awesome-lint style line, and its
+companions (code, blog post, translation...) are nested under it, each with its role::
 
     - [Title](url) - Description. *Authors, 2017 · paper · advanced · free*
+      - [Repository](url) - Description. *code · Authors, 2021 · repository · advanced · free*
+
+(the role leads the details, since awesome-lint wants every item to start with its link).
 
 Persian output sits in ``<div dir="rtl" lang="fa">`` (GitHub's sanitizer keeps ``dir`` and
 ``lang`` on a div; the blank line after the tag lets Markdown render inside), uses Persian
@@ -57,7 +61,7 @@ def render(catalog: Catalog, options: ExportOptions) -> str:
         for view, anchor in zip(paths, path_anchors, strict=True):
             out.append(f"  - [{_heading(view.title, w)}](#{anchor})")
     for section, anchor in zip(groups, section_anchors, strict=True):
-        count = w.number(len(section.resources))
+        count = w.number(section.count)
         out.append(f"- [{_heading(section.heading, w)}](#{anchor}) ({count})")
     if not groups:
         out.append(w.no_match)
@@ -90,12 +94,14 @@ def _heading(heading: Text, w: Words) -> str:
 
 def _section(section: Section, w: Words) -> list[str]:
     lines = [f"## {_heading(section.heading, w)}", ""]
-    count = w.count(len(section.resources))
+    count = w.count(section.count)
     if section.description is not None:
         lines += [f"{_sentence(_inline(section.description.value, line_start=True))} {count}.", ""]
     else:
         lines += [f"{escape(count, line_start=True)}.", ""]
-    lines += [f"- {_item(r, w)}" for r in section.resources]
+    for resource in section.resources:
+        lines.append(f"- {_item(resource, w)}")
+        lines += [f"  - {_item(a.resource, w, a.role)}" for a in section.attached(resource.id)]
     lines.append("")
     return lines
 
@@ -118,12 +124,12 @@ def _link(resource: Resource, w: Words) -> str:
     return f"[{escape(title)}]({link_target(resource.url)})"
 
 
-def _item(resource: Resource, w: Words) -> str:
+def _item(resource: Resource, w: Words, role: str | None = None) -> str:
     description = _sentence(_localized(Text(*resource.text(w.lang)), w))
-    return f"{_link(resource, w)} - {description} *{_meta(resource, w)}*"
+    return f"{_link(resource, w)} - {description} *{_meta(resource, w, role)}*"
 
 
-def _meta(resource: Resource, w: Words) -> str:
+def _meta(resource: Resource, w: Words, role: str | None = None) -> str:
     authors = [clean(a) for a in resource.authors]
     latin = not any(has_rtl(a) for a in authors)
     shown = (", " if latin else w.list_sep).join(authors[:MAX_AUTHORS])
@@ -131,7 +137,8 @@ def _meta(resource: Resource, w: Words) -> str:
         shown = ltr_run(shown)
     if len(authors) > MAX_AUTHORS:
         shown += " et al." if w.lang == "en" else " و دیگران"
-    parts = [
+    parts = [escape(w.roles[role])] if role else []
+    parts += [
         f"{escape(shown)}{w.list_sep}{w.number(resource.year)}",
         w.kinds[resource.kind][0],
         w.levels[resource.level][0],

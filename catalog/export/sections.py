@@ -1,14 +1,16 @@
 """Which resources go under which heading, and which learning-path steps survive a filter.
 
-Shared by the Markdown and HTML exports so both group and order resources the same way. Texts
+Shared by the Markdown and HTML exports so both group and order resources the same way. A
+companion whose main entry is selected goes under that entry, in the main entry's section,
+instead of standing alone (when its main entry is filtered out, it stands alone). Texts
 come back with a flag saying whether they are really in the requested language (False: the
 English text stands in, and the exporter shows a marker).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from catalog.export.i18n import words
@@ -16,8 +18,6 @@ from catalog.export.options import GroupBy
 from catalog.models import localized
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from catalog.models import Catalog, Resource
 
 
@@ -30,11 +30,29 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Attached:
+    """A companion shown under its main entry, with its role (``code``, ``blog``, ...)."""
+
+    resource: Resource
+    role: str
+
+
+@dataclass(frozen=True)
 class Section:
     key: str
     heading: Text
     description: Text | None
-    resources: tuple[Resource, ...]
+    resources: tuple[Resource, ...]  # main entries and entries on their own
+    companions: Mapping[str, tuple[Attached, ...]] = field(default_factory=dict)
+
+    def attached(self, resource_id: str) -> tuple[Attached, ...]:
+        """The companions shown under this entry."""
+        return self.companions.get(resource_id, ())
+
+    @property
+    def count(self) -> int:
+        """Every resource in the section, companions included."""
+        return len(self.resources) + sum(len(c) for c in self.companions.values())
 
 
 @dataclass(frozen=True)
@@ -60,8 +78,11 @@ def sections(
 ) -> list[Section]:
     """Non-empty sections in a fixed order; resources keep their catalog order inside each."""
     w = words(lang)
+    attached = companions(catalog, resources)
+    shown = {a.resource.id for group in attached.values() for a in group}
+    resources = [r for r in resources if r.id not in shown]
     if group_by is GroupBy.none:
-        return [Section("all", Text(w.resources, True), None, tuple(resources))]
+        return [Section("all", Text(w.resources, True), None, tuple(resources), attached)]
     buckets: dict[str, list[Resource]] = {}
     for resource in resources:
         buckets.setdefault(_key(resource, group_by), []).append(resource)
@@ -76,8 +97,24 @@ def sections(
     result = []
     for key in order:
         heading, description = _heading(catalog, group_by, key, lang)
-        result.append(Section(key, heading, description, tuple(buckets[key])))
+        mine = {r.id: attached[r.id] for r in buckets[key] if r.id in attached}
+        result.append(Section(key, heading, description, tuple(buckets[key]), mine))
     return result
+
+
+def companions(catalog: Catalog, resources: Sequence[Resource]) -> dict[str, tuple[Attached, ...]]:
+    """The selected companions of each selected main entry, by main entry id."""
+    chosen = {r.id for r in resources}
+    found: dict[str, tuple[Attached, ...]] = {}
+    for resource in resources:
+        group = tuple(
+            Attached(companion, link.role)
+            for companion, link in catalog.companions_of(resource.id)
+            if companion.id in chosen
+        )
+        if group:
+            found[resource.id] = group
+    return found
 
 
 def _key(resource: Resource, group_by: GroupBy) -> str:

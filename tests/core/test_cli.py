@@ -124,6 +124,32 @@ def test_show_and_unknown_id(run) -> None:  # type: ignore[no-untyped-def]
     ]
 
 
+COMPANIONS = FIXTURES / "valid" / "companions_and_requires.yaml"
+
+
+def test_show_lists_companions_and_the_main_entry(run) -> None:  # type: ignore[no-untyped-def]
+    main = run("show", "vaswani-2017", catalog=COMPANIONS)
+    assert "dnabert (code)" in main.stdout
+    companion = run("show", "dnabert", catalog=COMPANIONS)
+    assert "companion of" in companion.stdout
+    assert "vaswani-2017 (code)" in companion.stdout
+    main_json = json.loads(run("show", "vaswani-2017", "--json", catalog=COMPANIONS).stdout)
+    assert main_json["companions"] == [{"id": "dnabert", "role": "code"}]
+    assert main_json["companion_of"] is None
+    other = json.loads(run("show", "dnabert", "--json", catalog=COMPANIONS).stdout)
+    assert other["companions"] == []
+    assert other["companion_of"] == {"id": "vaswani-2017", "role": "code"}
+
+
+def test_path_shows_its_prerequisites(run) -> None:  # type: ignore[no-untyped-def]
+    shown = run("path", "next", catalog=COMPANIONS)
+    assert "Follow first: Start here (start)" in shown.stdout
+    data = json.loads(run("path", "next", "--json", catalog=COMPANIONS).stdout)
+    assert data["requires"] == ["start"]
+    listed = json.loads(run("paths", "--json", catalog=COMPANIONS).stdout)
+    assert [p["requires"] for p in listed["paths"]] == [[], ["start"]]
+
+
 def test_user_text_is_not_rich_markup(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     text = MINIMAL.read_text(encoding="utf-8").replace(
         "title: DNABERT", 'title: "[bold]not bold[/bold] [x](javascript:alert(1))"'
