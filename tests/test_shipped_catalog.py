@@ -2,7 +2,9 @@
 
 These tests guard the data, not the code: the shipped file must load cleanly, cover every topic
 and kind, carry English and Persian descriptions, have no duplicate links, keep its learning
-paths pointing at real entries and still list every resource linked from the seed blog post.
+paths pointing at real entries (seven or more, every seed resource on one of them, the audit's
+reordering kept), record the companion groups the content issue names, and still list every
+resource linked from the seed blog post.
 They also pin what the content audit asked for: whole author names, one Persian term per
 concept, no advertising superlatives, original Persian material, the resources the audit found
 missing, and a level mix that does not lean on advanced material.
@@ -29,7 +31,45 @@ MIN_PERSIAN_ORIGINALS = 3
 MAX_ADVANCED_SHARE = 0.45  # 70 of 141 (50%) were advanced before the second content round
 MIN_PER_TOPIC = 5
 KINDS = set(vocab.KINDS)
-REQUIRED_PATHS = {"from-zero", "attention-in-depth", "long-sequences", "dna-and-proteins"}
+REQUIRED_PATHS = {
+    "from-zero",
+    "attention-in-depth",
+    "long-sequences",
+    "dna-and-proteins",
+    "long-range-biology",
+    "build-a-transformer",
+    "llms-and-pretraining",
+}
+MIN_PATHS = 7
+MIN_STEPS, MAX_STEPS = 5, 12
+# The seven resources of the seed post, by id: each must be on some learning path.
+SEED_IDS = (
+    "serrano-nlp-llm-playlist",
+    "nlp-with-transformers-book",
+    "noebauer-big-picture-long-sequences",
+    "hf-long-range-transformers",
+    "phillips-embedding-layer",
+    "phillips-positional-encoding",
+    "phillips-multi-head-attention",
+)
+# Companion groups the content issue names: main entry -> companions it must list.
+COMPANION_GROUPS = {
+    "ji-2021-dnabert": {"dnabert-repo"},
+    "nguyen-2023-hyenadna": {"hazy-hyenadna-blog", "hyena-dna-repo"},
+    "gu-dao-2023-mamba": {"mamba-repo"},
+    "rives-2021-esm1b": {"esm-repo"},
+    "dao-2022-flashattention": {"flash-attention-repo", "hazy-flashattention-long-sequences"},
+    "abramson-2024-alphafold3": {"simon-silberg-illustrated-alphafold"},
+    "hayes-2025-esm3": {"esm3-release-blog"},
+    "karpathy-minbpe": {"karpathy-gpt-tokenizer"},
+    "dallatorre-nucleotide-transformer": {"nucleotide-transformer-repo"},
+    "avsec-2021-enformer": {"enformer-code"},
+    "schiff-2024-caduceus": {"caduceus-blog"},
+    "nguyen-2024-evo": {"evo-repo", "brixi-2025-evo2"},
+    "alammar-illustrated-transformer": {"alammar-illustrated-transformer-fa"},
+    "alammar-visualizing-nmt-attention": {"alammar-visualizing-nmt-attention-fa"},
+    "alammar-illustrated-bert": {"alammar-illustrated-bert-fa"},
+}
 
 # Every resource linked from the seed post, in the canonical form the catalog uses. The post's
 # YouTube link was a watch URL with a list= parameter: the playlist and its first video are both
@@ -198,16 +238,71 @@ def test_learning_paths_point_at_real_resources() -> None:
         assert len(step_ids) == len(set(step_ids)), f"path {path_id} repeats a step"
 
 
+def test_enough_learning_paths() -> None:
+    paths = _catalog().paths
+    assert len(paths) >= MIN_PATHS
+    assert all(len(p.steps) >= MIN_STEPS for p in paths.values())
+
+
 @pytest.mark.parametrize("path_id", sorted(REQUIRED_PATHS))
 def test_required_paths_are_bilingual_and_well_sized(path_id: str) -> None:
     path = _catalog().paths[path_id]
-    assert 5 <= len(path.steps) <= 9
+    assert MIN_STEPS <= len(path.steps) <= MAX_STEPS
     assert _text(path.title, "en")
     assert PERSIAN_LETTERS.search(_text(path.title, "fa"))
+    assert path.description is not None
+    assert _text(path.description, "en").strip()
+    assert PERSIAN_LETTERS.search(_text(path.description, "fa"))
     for step in path.steps:
         where = f"{path_id}/{step.id}"
         assert _text(step.note, "en").strip(), f"{where}: no English note"
         assert PERSIAN_LETTERS.search(_text(step.note, "fa")), f"{where}: no Persian note"
+
+
+@pytest.mark.parametrize("resource_id", SEED_IDS)
+def test_every_seed_resource_is_on_a_learning_path(resource_id: str) -> None:
+    on_paths = {step.id for path in _catalog().paths.values() for step in path.steps}
+    assert resource_id in on_paths
+
+
+def test_the_long_range_biology_path_ends_at_caduceus_evo_and_evo2() -> None:
+    path = _catalog().paths["long-range-biology"]
+    assert [s.id for s in path.steps][-3:] == [
+        "schiff-2024-caduceus",
+        "nguyen-2024-evo",
+        "brixi-2025-evo2",
+    ]
+    assert set(path.requires) == {"dna-and-proteins", "long-sequences"}
+
+
+def test_dna_and_proteins_reads_protein_models_before_fine_tuning_one() -> None:
+    # The audit: the path had you fine-tune a protein model before any protein LM paper.
+    order = [s.id for s in _catalog().paths["dna-and-proteins"].steps]
+    assert order.index("rives-2021-esm1b") < order.index("hf-notebook-protein-language-modeling")
+    proteins = {"rives-2021-esm1b", "lin-2023-esm2-esmfold", "simon-silberg-illustrated-alphafold"}
+    dna = {"ji-2021-dnabert", "zhou-2023-dnabert2", "benegas-2024-genomic-lm-review"}
+    assert max(order.index(i) for i in proteins) < min(order.index(i) for i in dna)
+
+
+@pytest.mark.parametrize("main_id", sorted(COMPANION_GROUPS))
+def test_companion_groups_are_recorded(main_id: str) -> None:
+    catalog = _catalog()
+    main = catalog.get(main_id)
+    assert main is not None
+    assert COMPANION_GROUPS[main_id] <= {c.id for c in main.companions}
+    for companion_id in COMPANION_GROUPS[main_id]:
+        found = catalog.main_of(companion_id)
+        assert found is not None
+        assert found[0].id == main_id
+
+
+def test_translations_are_companions_of_their_originals() -> None:
+    catalog = _catalog()
+    for resource in catalog.resources:
+        if resource.id.endswith("-fa") and catalog.get(resource.id[: -len("-fa")]) is not None:
+            found = catalog.main_of(resource.id)
+            assert found is not None, resource.id
+            assert found[1].role == "translation", resource.id
 
 
 @pytest.mark.parametrize("url", SEED_URLS)
