@@ -1,5 +1,5 @@
-"""Rules that look across entries: unique ids and URLs, known topics, companions, path steps and
-prerequisites, the glossary.
+"""Rules that look across entries: unique ids and URLs, known topics, path steps, the glossary,
+and (in :mod:`catalog.rules_links`) companions and path prerequisites.
 
 They run on the parsed data, before or alongside the schema, so that one run reports schema
 errors and cross-entry errors together. They skip values of the wrong type (the schema reports
@@ -82,14 +82,16 @@ class _View:
 
 def check(data: dict[str, Any]) -> list[Finding]:
     """Every cross-entry problem in raw catalog data (a mapping parsed from YAML)."""
+    from catalog import rules_links as links
+
     view = _View(data)
     findings: list[Finding] = []
     findings += _unique_ids(view)
     findings += _unique_urls(view)
     findings += _topics(view)
-    findings += _companions(view)
+    findings += links.companions(view)
     findings += _paths(view)
-    findings += _path_requires(view)
+    findings += links.path_requires(view)
     findings += _glossary(view)
     return findings
 
@@ -197,93 +199,6 @@ def _paths(view: _View) -> list[Finding]:
                     )
                 )
     return out
-
-
-def _companion_ids(resource: dict[str, Any]) -> list[tuple[int, str]]:
-    companions = resource.get("companions")
-    found = []
-    for k, companion in enumerate(companions if isinstance(companions, list) else []):
-        cid = companion.get("id") if isinstance(companion, dict) else None
-        if isinstance(cid, str):
-            found.append((k, cid))
-    return found
-
-
-def _companions(view: _View) -> list[Finding]:
-    """Companion ids exist; an entry is nobody's companion twice, nor its own; one level only."""
-    ids = {r["id"] for r in view.resources if isinstance(r.get("id"), str)}
-    mains = {r["id"] for r in view.resources if isinstance(r.get("id"), str) and _companion_ids(r)}
-    owner: dict[str, str] = {}
-    out = []
-    for i, resource in enumerate(view.resources):
-        rid = resource.get("id")
-        for k, cid in _companion_ids(resource):
-            loc: Loc = ("resources", i, "companions", k, "id")
-            if cid == rid:
-                out.append(Finding(loc, f"'{cid}' is listed as its own companion", "remove it"))
-            elif cid not in ids:
-                hint = did_you_mean(cid, ids) or "a companion must name a resource in the catalog"
-                out.append(Finding(loc, f"unknown resource id '{cid}'", hint))
-            elif cid in owner:
-                out.append(
-                    Finding(
-                        loc,
-                        f"'{cid}' is already a companion of '{owner[cid]}'",
-                        "an entry belongs to one main entry; remove one of the two",
-                    )
-                )
-            elif cid in mains:
-                out.append(
-                    Finding(
-                        loc,
-                        f"'{cid}' has companions of its own, so it cannot be a companion",
-                        "companions are one level deep; list its companions here instead",
-                    )
-                )
-            if cid != rid and cid in ids:
-                owner.setdefault(cid, str(rid))
-    return out
-
-
-def _path_requires(view: _View) -> list[Finding]:
-    """A path's prerequisites are known paths, and following them never leads back to it."""
-    raw = view.data.get("paths")
-    requires: dict[str, list[str]] = {}
-    for path_id, path in raw.items() if isinstance(raw, dict) else []:
-        listed = path.get("requires") if isinstance(path, dict) else None
-        if isinstance(path_id, str) and isinstance(listed, list):
-            requires[path_id] = [p if isinstance(p, str) else "" for p in listed]
-    out = []
-    for path_id, listed in requires.items():
-        for k, other in enumerate(listed):
-            if not other:
-                continue
-            loc: Loc = ("paths", path_id, "requires", k)
-            if other not in view.paths:
-                hint = did_you_mean(other, view.paths) or "see 'catalog paths'"
-                out.append(Finding(loc, f"unknown path '{other}'", hint))
-            elif _leads_back(requires, other, path_id):
-                out.append(
-                    Finding(
-                        loc,
-                        f"path '{other}' requires '{path_id}' in turn (a cycle)",
-                        "a path cannot come before itself; remove one of the requirements",
-                    )
-                )
-    return out
-
-
-def _leads_back(requires: dict[str, list[str]], start: str, target: str) -> bool:
-    seen: set[str] = set()
-    todo = [start]
-    while todo:
-        current = todo.pop()
-        if current == target:
-            return True
-        if current not in seen:
-            seen.add(current)
-            todo.extend(requires.get(current, []))
-    return False
 
 
 LANGUAGE_NAMES = {"en": "English", "fa": "Persian"}
