@@ -76,7 +76,8 @@ def _older_first(
     order: list[int], scores: dict[int, float], matched: dict[int, int], index: Index
 ) -> list[int]:
     """``order`` with near ties (scores within :data:`TIE` of the best of their run) put older
-    first: the original before its successors, translations and later write-ups."""
+    first: the original before its successors, translations and later write-ups. A main entry
+    also comes before its companions in the same run, whatever their years."""
     resources = index.catalog.resources
     out: list[int] = []
     i = 0
@@ -90,8 +91,31 @@ def _older_first(
             and matched.get(order[j], 0) == matched.get(first, 0)
         ):
             j += 1
-        out += sorted(order[i:j], key=lambda p: (resources[p].year, p))
+        run = sorted(order[i:j], key=lambda p: (resources[p].year, p))
+        out += _mains_first(run, index) if len(run) > 1 else run
         i = j
+    return out
+
+
+def _mains_first(run: list[int], index: Index) -> list[int]:
+    """``run`` with each companion moved to just after its main entry, when both are in it."""
+    resources = index.catalog.resources
+    ids = {resources[p].id: p for p in run}
+    under: dict[int, list[int]] = {}
+    moved: set[int] = set()
+    for p in run:
+        for companion in resources[p].companions:
+            q = ids.get(companion.id)
+            if q is not None:
+                under.setdefault(p, []).append(q)
+                moved.add(q)
+    if not moved:
+        return run
+    out: list[int] = []
+    for p in run:
+        if p not in moved:
+            out.append(p)
+            out += [q for q in run if q in under.get(p, ())]
     return out
 
 

@@ -174,4 +174,16 @@ CASES: tuple[Case, ...] = (
     Case("vaswani-2017-attention", "id", ("vaswani-2017-attention",)),
     Case("vaswani", "id", ("vaswani-2017-attention",)),
     Case("alammar illustrated bert", "id", ("alammar-illustrated-bert",), k=2),
+    # Companions: a word that names the companion's role finds it; the model's name alone
+    # finds the main entry first.
+    Case("caduceus", "en", ("schiff-2024-caduceus",), also=("caduceus-blog",)),
+    Case("hyenadna code", "en", ("hyena-dna-repo",)),
+    Case("nucleotide transformer notebook", "en", ("hf-notebook-nucleotide-transformer",)),
+    Case("evo 2", "en", ("brixi-2025-evo2",)),
+    Case(
+        "alphafold 3",
+        "en",
+        ("abramson-2024-alphafold3",),
+        also=("simon-silberg-illustrated-alphafold",),
+    ),
 )
