@@ -6,6 +6,7 @@ says what went wrong, where, and how to fix it. Catch :class:`CatalogError` for 
     CatalogError                    root of the family
     ├── CatalogFileError            a catalog file cannot become a Catalog; carries ``problems``
     │   ├── CatalogReadError        missing, unreadable, not UTF-8, empty, or not YAML
+    │   │   └── YamlError           not YAML the catalog accepts, at a line and column
     │   └── CatalogValidationError  parses, but breaks the schema or a catalog rule
     ├── UnknownTopicError           a filter names a topic the catalog lacks (also a ValueError)
     ├── OutputError                 an output file cannot be written; it was left as it was
@@ -26,11 +27,11 @@ says what went wrong, where, and how to fix it. Catch :class:`CatalogError` for 
     ├── DecisionError               an ``--open-issue`` that is not a number (also a ValueError)
     └── ChangesError                no comparison with a git revision (git, work tree, REF)
 
-Third-party errors (OSError, httpx, ruamel.yaml) are translated where they happen. The concern
+Third-party errors (OSError, httpx, PyYAML) are translated where they happen. The concern
 modules (``catalog.linkcheck.errors``, ``catalog.curate.errors``, ``catalog.export.errors``...)
-re-export their part of the tree. Two internal signals never leave the package: the YAML
-readers' ``YamlProblem`` becomes a :class:`Problem`, and the fetcher's ``Failure`` becomes a
-link-check result or a :class:`FetchError`.
+re-export their part of the tree; the YAML reader raises :class:`CatalogReadError`. One internal
+signal never leaves the package: the fetcher's ``Failure`` becomes a link-check result or a
+:class:`FetchError`.
 
 A :class:`Problem` is one finding, with the file, line and column it points at, a dotted path
 into the document (``resources[7].url``), a message and an optional fix hint. Warnings are
@@ -103,6 +104,27 @@ class CatalogFileError(CatalogError):
 
 class CatalogReadError(CatalogFileError):
     """The file is missing, unreadable, not UTF-8, empty or not parseable as YAML."""
+
+
+class YamlError(CatalogReadError):
+    """Not YAML we accept, at ``line``:``column`` (1-based) of ``source``; ``hint`` says the fix
+    (raised by :mod:`catalog.yamldoc`)."""
+
+    def __init__(
+        self,
+        line: int,
+        column: int,
+        message: str,
+        hint: str | None = None,
+        *,
+        source: str = "resources.yaml",
+    ) -> None:
+        self.line = line
+        self.column = column
+        self.message = message
+        self.hint = hint
+        self.source = source
+        super().__init__([Problem(line, column, "", message, file=source, hint=hint)])
 
 
 class CatalogValidationError(CatalogFileError):
