@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from catalog.yamldoc.document import Document
 from catalog.yamldoc.errors import YamlError
 from catalog.yamldoc.log import END, MAPPING, SCALAR, SEQUENCE
-from catalog.yamldoc.nodes import Document, Node
+from catalog.yamldoc.nodes import Node
 
 _CORE = "tag:yaml.org,2002:"
 _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
@@ -69,8 +70,11 @@ def _tagged(tag: str, text: str) -> Any:
     raise ValueError(text)
 
 
-def to_python(document: Document, node: Node | None = None, *, max_nodes: int | None = None) -> Any:
-    """Plain data (dict, list, str, int, float, bool, None) for the document or one of its nodes.
+def to_python(
+    document: Document, node: Node | int | None = None, *, max_nodes: int | None = None
+) -> Any:
+    """Plain data (dict, list, str, int, float, bool, None) for the document or one of its nodes
+    (a node, or its entry in the log).
 
     Aliases are expanded into copies; ``max_nodes`` bounds how many nodes that may produce
     (default: four times the document's own, plus 10,000). Raises
@@ -80,7 +84,7 @@ def to_python(document: Document, node: Node | None = None, *, max_nodes: int | 
     if not log.kinds:
         return None
     budget = max_nodes if max_nodes is not None else 4 * len(log.kinds) + 10_000
-    index = 0 if node is None else node.index
+    index = 0 if node is None else node if isinstance(node, int) else node.index
     try:
         return _Builder(document, budget).build(index)
     except RecursionError:  # only aliases recurse: a chain of thousands of them
@@ -97,6 +101,7 @@ class _Builder:
         self.document = document
         self.log = document.log
         self.budget = budget
+        self.outer_alias = -1  # the alias being expanded at the top level, if any
 
     def fail(self, index: int, message: str, hint: str | None = None) -> YamlError:
         line, column = self.document.line_col(self.log.starts[index])
@@ -137,13 +142,19 @@ class _Builder:
                 opened.pop()
             else:  # an alias: a fresh copy of what it names
                 self.budget = budget
+                outer = self.outer_alias < 0
+                if outer:
+                    self.outer_alias = index
                 value = self.build(log.targets[index])
+                if outer:
+                    self.outer_alias = -1
                 budget = self.budget
             budget -= 1
             if budget < 0:
-                raise self.fail(
-                    index,
-                    "aliases expand to far more data than the file holds ('billion laughs'?)",
+                raise self.fail(  # at the alias written in the file that expanded too far
+                    self.outer_alias if self.outer_alias >= 0 else index,
+                    "aliases expand to far more data than the file holds "
+                    "(a 'billion laughs' file?)",
                     "remove the anchors and aliases, or write the values out",
                 )
             if not containers:
