@@ -107,9 +107,7 @@ def is_union_noise(error: Any, data: Any) -> bool:
     return tag is not None and not _branch_fits(tag, value)
 
 
-def explain(
-    error: Any, data: Any, written: Callable[[Loc], str | None] | None = None
-) -> Explained:
+def explain(error: Any, data: Any, written: Callable[[Loc], str | None] | None = None) -> Explained:
     """One located message for a Pydantic error dict. ``written`` gives the text of the value at
     a path as the user wrote it, so that a hint quotes that text and not its parsed value
     (``1e3``, not ``1000.0``)."""

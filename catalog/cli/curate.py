@@ -201,7 +201,7 @@ def import_list(
     if as_json:
         print_json({**report.as_dict(), "catalog": str(path), "written": not dry_run})
     elif dry_run:
-        _show_diff(diff(doc.text, text, str(path)))
+        _show_diff(diff(doc.text, text, str(path), report.splices))
     _print_import_report(report, path, dry_run)
 
 
@@ -280,7 +280,7 @@ def fix(
         _fail(exc)
     write = bool(plan.changes) and not dry_run
     if not as_json:
-        _show_diff(diff(doc.text, text, str(path)))
+        _show_diff(diff(doc.text, text, str(path), plan.splices))
     for left in plan.skipped:
         err.print(f"  [yellow]![/] {left.id}: {left.status}: {left.reason}")
     if write and not yes:
@@ -343,7 +343,7 @@ def add(
     from rich.markup import escape
 
     from catalog.curate import add as adding
-    from catalog.curate.yamledit import check_edit, diff, resource_ids, write_checked
+    from catalog.curate.yamledit import check_edit, diff, write_checked
     from catalog.errors import CatalogError
     from catalog.urls import url_problem
 
@@ -367,7 +367,7 @@ def add(
             _judge_fetch(fetched, yes)
         if fetched.final_url and fetched.final_url != url:
             adding.find_duplicate(doc, fetched.final_url)
-        taken = {str(i) for i in resource_ids(doc.data)}
+        taken = {str(r.get("id")) for r in doc.resource_fields("id")}
         values = adding.propose(url, fetched.page, final_url=fetched.final_url, taken=taken)
         given: dict[str, Any] = {"id": id, "title": title, "kind": kind, "year": year}
         given |= {"level": level, "language": language, "description": description, "free": free}
@@ -382,11 +382,12 @@ def add(
                 hint=f"give {flags} (add writes no placeholders)",
             )
         entry = adding.build_entry(values)
-        text, line = adding.insert_entry(doc, entry)
+        splice, line = adding.insert_entry(doc, entry)
+        text = doc.apply([splice])
         check_edit(doc, text)
     except CatalogError as exc:
         _fail(exc)
-    _show_diff(diff(doc.text, text, str(path)))
+    _show_diff(diff(doc.text, text, str(path), [splice]))
     if dry_run:
         err.print(f"dry run: {entry['id']} not written")
         return

@@ -90,8 +90,19 @@ def fetch_metadata(url: str, allow_networks: tuple[str, ...], timeout: float) ->
 
 def find_duplicate(doc: Document, *urls: str) -> None:
     """Raise :class:`DuplicateResource` when any of ``urls`` (or its arXiv id) is catalogued."""
+    from urllib.parse import urlsplit
+
     wanted = {key for url in urls if url for key in identity_keys({"url": url})}
-    for index, resource in enumerate(doc.resources):
+    # Only an entry whose URL names one of the hosts, or an arXiv paper, can match: the others
+    # are not worth normalising (10,000 of them take a tenth of a second).
+    hosts = {(urlsplit(url).hostname or "").removeprefix("www.") for url in urls if url}
+    papers = any(key.startswith("arxiv:") for key in wanted)
+    for index, resource in enumerate(doc.resource_fields("id", "url", "arxiv")):
+        url = resource.get("url")
+        lowered = url.lower() if isinstance(url, str) else ""
+        maybe = any(host and host in lowered for host in hosts)
+        if not maybe and not (papers and ("arxiv" in lowered or resource.get("arxiv"))):
+            continue
         if wanted & set(identity_keys(resource)):
             raise DuplicateResource(urls[0], str(resource.get("id")), doc.line_of(index))
 
@@ -195,13 +206,13 @@ def build_entry(values: dict[str, Any], today: dt.date | None = None) -> dict[st
     return {name: fields[name] for name in resource_fields() if fields.get(name) is not None}
 
 
-def insert_entry(doc: Document, entry: dict[str, Any]) -> tuple[str, int]:
-    """The catalog text with ``entry`` after the last resource, and the line the entry starts
-    on in that text."""
+def insert_entry(doc: Document, entry: dict[str, Any]) -> tuple[Splice, int]:
+    """The splice that puts ``entry`` after the last resource, and the line the entry starts
+    on in the edited text."""
     from catalog.curate.splices import append_resources
 
     splice = append_resources(doc, [entry])
-    return doc.apply([splice]), first_item_line(doc, splice)
+    return splice, first_item_line(doc, splice)
 
 
 def first_item_line(doc: Document, splice: Splice) -> int:

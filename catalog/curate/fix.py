@@ -132,8 +132,8 @@ def findings_from_cache(path: Path | None, doc: Document) -> list[Finding]:
     if cache.warning:
         raise UnreadableInput(cache.warning)
     findings = []
-    for resource in doc.resources:
-        url = resource.get("url") if isinstance(resource, dict) else None
+    for resource in doc.resource_fields("id", "url"):
+        url = resource.get("url")
         entry = cache.entries.get(url) if isinstance(url, str) else None
         if entry is not None and entry.status in FIXED_STATUSES:
             drift = _DRIFT_DETAIL.search(entry.detail) if entry.status == "drifted" else None
@@ -159,7 +159,7 @@ def plan_fixes(
 ) -> FixPlan:
     """Decide each change as a splice of ``doc``'s text. ``archive`` finds an archived copy."""
     plan = FixPlan()
-    resources = doc.resources
+    resources = doc.resource_fields("id", "url", "archived_url")
     by_id = {r.get("id"): i for i, r in enumerate(resources) if isinstance(r, dict)}
     urls = {
         normalize_url(r["url"]): r.get("id")
@@ -186,7 +186,7 @@ def plan_fixes(
         elif finding.status == "drifted":
             reason = _review(doc, index, finding, today or dt.date.today(), plan)
         else:
-            reason = _archive(doc, index, finding, archive, plan)
+            reason = _archive(doc, index, resource, finding, archive, plan)
         done.add((index, finding.status))
         if reason:
             plan.skipped.append(Skipped(rid, finding.url, finding.status, reason))
@@ -225,6 +225,7 @@ def _redirect(
 def _archive(
     doc: Document,
     index: int,
+    resource: dict[str, Any],
     finding: Finding,
     archive: Callable[[str], str | None] | None,
     plan: FixPlan,
@@ -232,7 +233,6 @@ def _archive(
     from catalog.curate.order import resource_fields
     from catalog.curate.splices import set_key
 
-    resource = doc.resources[index]
     if resource.get("archived_url"):
         return "already has an archived_url"
     if archive is None:

@@ -145,7 +145,7 @@ def import_list(
     used = [h for h in parsed.headings if any(i.heading == h for i in items)]
     new_topics: dict[str, dict[str, Any]] = {}
     topic_of = _topics(doc, used, report, new_topics)
-    resources = doc.resources
+    resources = doc.resource_fields("id", "url", "arxiv", "topics")
     names = _topic_names(doc.topics)
     taken = {str(r.get("id")) for r in resources if isinstance(r, dict)}
     known: dict[str, int] = {}

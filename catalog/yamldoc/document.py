@@ -134,14 +134,14 @@ class Document:
         found = self._pairs.get(entry)
         if found is None:
             log = self.log
-            kinds, values, skip = log.kinds, log.values, log.skip
+            kinds, values, closes = log.kinds, log.values, log.closes
             found = {}
             index = entry + 1
             while kinds[index] != END:
-                value = skip(index)
+                value = closes.get(index, index) + 1
                 if kinds[index] == SCALAR:
                     found.setdefault(values[index] or "", (index, value))
-                index = skip(value)
+                index = closes.get(value, value) + 1
             self._pairs[entry] = found
         return found
 
@@ -149,12 +149,12 @@ class Document:
         """A sequence's item entries, in order."""
         found = self._items.get(entry)
         if found is None:
-            kinds, skip = self.log.kinds, self.log.skip
+            kinds, closes = self.log.kinds, self.log.closes
             found = []
             index = entry + 1
             while kinds[index] != END:
                 found.append(index)
-                index = skip(index)
+                index = closes.get(index, index) + 1
             self._items[entry] = found
         return found
 

@@ -25,20 +25,26 @@ _NAN = frozenset({".nan", ".NaN", ".NAN"})
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
-# A plain scalar that starts with any other character is text.
-_MAYBE_TYPED = frozenset("-+.0123456789~nNtTfF")
+# A plain scalar that starts with any other character is text ("" is null).
+_MAYBE_TYPED = frozenset(["", *"-+.0123456789~nNtTfF"])
+_WORDS = frozenset("~nNtTfF")
 
 
 def plain_value(text: str) -> Any:
     """The value of a plain (unquoted, untagged) scalar under the core schema."""
-    if text and text[0] not in _MAYBE_TYPED:
+    first = text[:1]
+    if first not in _MAYBE_TYPED:
         return text
-    if text in _NULL:
+    if first in _WORDS:  # null, true, false, or text: a number never starts with a letter
+        if text in _NULL:
+            return None
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        return text
+    if not text:
         return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
     if _INT.fullmatch(text):
         if text[:2] == "0o":
             return int(text[2:], 8)
@@ -111,6 +117,7 @@ class _Builder:
         """The value of the node at entry ``index``."""
         log = self.log
         kinds, values, styles, tags = log.kinds, log.values, log.styles, log.tags
+        maybe_typed = _MAYBE_TYPED
         containers: list[Any] = []
         keys: list[str | None] = []  # per open mapping: the key waiting for its value
         key_entries: list[int] = []
@@ -120,12 +127,11 @@ class _Builder:
         while True:
             kind = kinds[index]
             if kind == SCALAR:
+                value = values[index]
                 if index in tags:
                     value = self.tagged(index)
-                elif index in styles:
-                    value = values[index]
-                else:
-                    value = plain_value(values[index])  # type: ignore[arg-type]
+                elif value[:1] in maybe_typed and index not in styles:
+                    value = plain_value(value)
             elif kind in (MAPPING, SEQUENCE):
                 if index in tags:
                     self.collection_tag(index, "map" if kind == MAPPING else "seq")
