@@ -99,14 +99,19 @@ class _Located:
         return self.doc.line_col(self.doc.start(entry)) if entry >= 0 else (1, 1)
 
     def written(self, loc: Loc) -> str | None:
-        """The text of the scalar at exactly ``loc`` as the user wrote it, or None."""
+        """The text of the scalar at exactly ``loc`` as the user wrote it (for an alias, of the
+        scalar it names; without an anchor or tag), or None."""
         from catalog.yamldoc.log import SCALAR
+        from catalog.yamldoc.splice import value_start
 
         doc = self.doc
         entry = doc.locate(loc) if loc else -1
-        if entry < 0 or doc.kind(entry) != SCALAR or not _is_at(doc, loc, entry):
+        if entry < 0 or not _is_at(doc, loc, entry):
             return None
-        written = doc.source_text(entry)
+        entry = doc.resolve(entry)
+        if doc.kind(entry) != SCALAR:
+            return None
+        written = doc.text[value_start(doc, entry) : doc.tail(entry)]
         return written if "\n" not in written else None
 
     def resource_lines(self, count: int) -> list[int]:
