@@ -400,3 +400,19 @@ def diff_lines(before: str, after: str) -> list[str]:
         for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="")
         if line[:1] in "+-" and not line.startswith(("+++", "---"))
     ]
+
+
+def test_fmt_check_passes_right_after_a_fix(
+    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
+) -> None:
+    path = copy_fixture("commented.formatted.yaml")
+    report = _report(
+        tmp_path,
+        _result("illustrated", MOVED, "redirected", "https://e.org/moved#yes"),
+        _result("nanogpt", GONE, "broken"),
+        _drifted("vaswani-2017", PAPER, "Attention: all you need?", "Attention Is All You Need"),
+    )
+    code, _, err = _fix(path, archive, "--report", str(report), "--yes")
+    assert code == 0, err
+    code, out, err = run("fmt", "--check", "-c", str(path))
+    assert (code, out) == (0, ""), err

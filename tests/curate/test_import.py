@@ -319,3 +319,13 @@ def test_query_commands_warn_once_about_placeholders_and_go_on(
         assert "illustrated" in out
         assert "the-illustrated-transformer" not in out
     assert run("validate", "-c", str(path))[0] == 1
+
+
+@pytest.mark.parametrize("name", ["commented.formatted.yaml", None])
+def test_fmt_check_passes_right_after_an_import(
+    copy_fixture: Callable[[str], Path], tmp_path: Path, name: str | None
+) -> None:
+    path = copy_fixture(name) if name else tmp_path / "new.yaml"
+    assert run("import", str(LIST), "-c", str(path))[0] == 0
+    code, out, err = run("fmt", "--check", "-c", str(path))
+    assert (code, out) == (0, ""), err
