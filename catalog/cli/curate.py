@@ -136,8 +136,9 @@ def fmt(
 
       catalog fmt --check          # in CI or pre-commit
     """
+    from catalog.curate.diffs import diff
     from catalog.curate.fmt import SortOrder, format_document
-    from catalog.curate.yamledit import commit, diff
+    from catalog.curate.yamledit import commit
     from catalog.errors import CatalogError
 
     path = catalog or EDITED
@@ -180,9 +181,10 @@ def import_list(
 
       catalog import awesome-transformers.md --catalog new.yaml
     """
+    from catalog.curate.diffs import diff
     from catalog.curate.importer import import_list as run_import
     from catalog.curate.mdlist import read_list
-    from catalog.curate.yamledit import commit, diff
+    from catalog.curate.yamledit import commit
     from catalog.errors import CatalogError
 
     try:
@@ -260,9 +262,10 @@ def fix(
 
       catalog fix --yes --no-archive
     """
+    from catalog.curate.diffs import diff
     from catalog.curate.fix import findings_from_cache, findings_from_report, plan_fixes
     from catalog.curate.wayback import Wayback
-    from catalog.curate.yamledit import check_edit, diff, write_checked
+    from catalog.curate.yamledit import check_edit, write_checked
     from catalog.errors import CatalogError
     from catalog.plaintext import plural
 
@@ -343,7 +346,8 @@ def add(
     from rich.markup import escape
 
     from catalog.curate import add as adding
-    from catalog.curate.yamledit import check_edit, diff, write_checked
+    from catalog.curate.diffs import diff
+    from catalog.curate.yamledit import check_edit, write_checked
     from catalog.errors import CatalogError
     from catalog.urls import url_problem
 
@@ -375,7 +379,7 @@ def add(
         adding.fill(values, given, doc.topics, taken, None if yes else _answer)
         lacking = adding.missing(values)
         if lacking:
-            flags = " ".join(adding.REQUIRED[name] + " ..." for name in lacking)
+            flags = " ".join(flag + " ..." for flag in lacking.values())
             raise fail(
                 f"{url}: no value for {', '.join(lacking)}; nothing was written",
                 code=ExitCode.USAGE,

@@ -19,13 +19,12 @@ line, say).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from typing import Protocol
 
 from catalog.errors import EditUnsafe
 from catalog.yamldoc.document import Document
 from catalog.yamldoc.log import ALIAS, END, MAPPING, SCALAR, SEQUENCE
-from catalog.yamldoc.nodes import Comment
+from catalog.yamldoc.placement import Placer
 from catalog.yamldoc.scalars import double_quoted, misread_by_yaml_1_1, plain_ok
 from catalog.yamldoc.schema import plain_value
 
@@ -50,82 +49,11 @@ def reformat(doc: Document, shape: Shape) -> str:
     return _Layout(doc, shape).run()
 
 
-class _Layout:
+class _Layout(Placer):
     def __init__(self, doc: Document, shape: Shape) -> None:
-        self.doc, self.shape = doc, shape
-        self.text = doc.text
+        super().__init__(doc)
+        self.shape = shape
         self.log = doc.log
-        self.used: set[int] = set()
-        self.trailing: dict[int, Comment] = {}
-        self.by_line: dict[int, Comment] = {}
-        self.comment_starts = [c.start for c in doc.comments]
-        self._classify()
-
-    # --- comments -----------------------------------------------------------------------------
-
-    def _classify(self) -> None:
-        """Each comment ends its node's line, or stands on a line of its own."""
-        log, doc, text = self.log, self.doc, self.text
-        opens = {end: start for start, end in log.closes.items()}
-        for comment in doc.comments:
-            owner = bisect_left(log.starts, comment.start) - 1
-            while owner >= 0 and log.kinds[owner] == END:
-                if opens[owner] in log.flow:
-                    owner = opens[owner]
-                    break
-                owner -= 1
-            if owner >= 0 and owner not in self.trailing:
-                kind = log.kinds[owner]
-                if kind in (SCALAR, ALIAS) or owner in log.flow:
-                    since = doc.tail(owner)
-                else:  # a block collection's anchor or tag, on its key's line
-                    since = log.starts[owner]
-                if since <= comment.start and "\n" not in text[since : comment.start]:
-                    self.trailing[owner] = comment
-                    continue
-            self.by_line[self.line(comment.start)] = comment
-
-    def trail(self, entry: int) -> str:
-        comment = self.trailing.get(entry)
-        if comment is None:
-            return ""
-        self.used.add(comment.start)
-        text, at = self.text, comment.start
-        while at and text[at - 1] in " \t":
-            at -= 1
-        return " " * max(comment.start - at, 1) + comment.text
-
-    def between(self, after: int, before: int, indent: int) -> list[str]:
-        """Blank lines and comment lines strictly between the lines of two offsets."""
-        if self.text.count("\n", after, before) <= 1:
-            return []
-        return self.region(self.line(after), self.line(before), indent)
-
-    def region(self, after: int, before: int, indent: int) -> list[str]:
-        """Blank lines and comment lines strictly between two lines, comments re-indented."""
-        out: list[str] = []
-        for number in range(after + 1, before):
-            comment = self.by_line.get(number)
-            if comment is not None:
-                self.used.add(comment.start)
-                out.append(" " * indent + comment.text)
-            elif not self.raw_line(number).strip():
-                out.append("")
-        return out
-
-    # --- lines --------------------------------------------------------------------------------
-
-    def line(self, offset: int) -> int:
-        """0-based line number of an offset."""
-        return bisect_right(self.doc.line_starts, offset) - 1
-
-    def raw_line(self, number: int) -> str:
-        starts = self.doc.line_starts
-        end = starts[number + 1] - 1 if number + 1 < len(starts) else len(self.text)
-        return self.text[starts[number] : end].rstrip("\r")
-
-    def column(self, offset: int) -> int:
-        return offset - self.doc.line_starts[self.line(offset)]
 
     # --- the document -------------------------------------------------------------------------
 
@@ -135,9 +63,7 @@ class _Layout:
             return self.text
         first = self.line(log.starts[0])
         lines = [self.raw_line(n) for n in range(first)]
-        for number in range(first):
-            if number in self.by_line:
-                self.used.add(self.by_line[number].start)
+        self.place_lines(0, first)
         head = doc.line_starts[first]  # the head's comments are kept above, as written
         if log.kinds[0] == MAPPING and 0 not in log.flow:
             lines += self.mapping(0, 0, self.shape, head, sections=True)
@@ -148,10 +74,8 @@ class _Layout:
         last = self.line(doc.tail(0))
         count = len(doc.line_starts) - (1 if self.text.endswith("\n") else 0)
         lines += [self.raw_line(n).rstrip() for n in range(last + 1, count)]
-        for number in range(last + 1, count):
-            if number in self.by_line:
-                self.used.add(self.by_line[number].start)
-        missed = [c for c in doc.comments if c.start not in self.used]
+        self.place_lines(last + 1, count)
+        missed = self.missed()
         if missed:
             raise EditUnsafe(
                 f"{doc.source}:{missed[0].line}: the comment {missed[0].text!r} has no place in "
@@ -282,7 +206,7 @@ class _Layout:
             return [source]
         old_indent = self.column(owner)
         if kind in (MAPPING, SEQUENCE):
-            if self._has_comments(doc.start(entry), doc.tail(entry)):
+            if self.inside(doc.start(entry), doc.tail(entry)):
                 return _shifted(source, indent - old_indent)
             return [self.flow(entry, shape)]
         props = entry in log.anchors or entry in log.tags
@@ -371,15 +295,6 @@ class _Layout:
             while at < len(text) and text[at] in " \t":
                 at += 1
         return " ".join(tokens)
-
-    def _has_comments(self, start: int, end: int) -> bool:
-        starts = self.comment_starts
-        first = bisect_left(starts, start)
-        if first < len(starts) and starts[first] < end:
-            for comment in self.doc.comments[first : bisect_left(starts, end)]:
-                self.used.add(comment.start)
-            return True
-        return False
 
 
 def _shifted(source: str, delta: int) -> list[str]:

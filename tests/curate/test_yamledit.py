@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from catalog.curate.diffs import diff
 from catalog.curate.errors import EditRejected, EditUnsafe, UnreadableInput
 from catalog.curate.splices import append_resources, set_key
-from catalog.curate.yamledit import Document, comment_census, commit, diff
+from catalog.curate.yamledit import Document, comment_census, commit
 from catalog.files import write_text
 from catalog.yamldoc.emit import Flow, Folded, item_lines
 from catalog.yamldoc.splice import replace_scalar
