@@ -288,12 +288,15 @@ def check_edit(
         )
     old_ids = [r.get("id") for r in doc.resource_fields("id")]
     new_ids = resource_ids(new_data)
-    missing = Counter(i for i in old_ids if i is not None) - Counter(new_ids)
+    missing = Counter(i for i in old_ids if isinstance(i, str)) - Counter(
+        i for i in new_ids if isinstance(i, str)
+    )
     if missing or len(new_ids) < len(old_ids):
         shown = ", ".join(map(str, missing)) or "?"
         raise EditUnsafe(f"{source}: the edit would drop resources: {shown}; nothing was written")
     if same_values:
-        if _comparable(doc.data, reordered) != _comparable(new_data, reordered):
+        before, after = _comparable(doc.data, reordered), _comparable(new_data, reordered)
+        if before != after and not _same(before, after):
             raise EditUnsafe(f"{source}: formatting would change a value; nothing was written")
         return  # the same data breaks the same rules
     added = _errors(new, new_data, new_ids)
@@ -314,6 +317,17 @@ def _comparable(data: Any, reordered: bool) -> Any:
         items = sorted(json.dumps(r, sort_keys=True, default=str) for r in data["resources"])
         return {**data, "resources": items}
     return data
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal data, a NaN being equal to a NaN (``.nan`` is a value YAML can write)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float) and isinstance(b, float) and a != a and b != b:
+        return True
+    return type(a) is type(b) and bool(a == b)
 
 
 def _is_placeholder(path: str, placeholders: frozenset[str]) -> bool:

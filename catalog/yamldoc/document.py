@@ -117,9 +117,16 @@ class Document:
             header = self.text[log.starts[leaf] : self.text.find("\n", log.starts[leaf])]
             if _KEEP.search(header.split(" #", 1)[0]):
                 return end
-        text = self.text
-        while end > log.starts[leaf] and text[end - 1] in " \t\r\n":
-            end -= 1
+        text, start = self.text, log.starts[leaf]
+        while end > start:  # back over line breaks and blank lines; a block's last line may
+            if text[end - 1] in "\r\n":  # end with spaces that are part of its value
+                end -= 1
+                continue
+            line_start = text.rfind("\n", start, end) + 1
+            if line_start > start and not text[line_start:end].strip(" \t"):
+                end = line_start
+                continue
+            break
         return end
 
     def resolve(self, entry: int) -> int:

@@ -19,7 +19,8 @@ line, say).
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from bisect import bisect_left
+from typing import Any, Protocol
 
 from catalog.errors import EditUnsafe
 from catalog.yamldoc.document import Document
@@ -49,6 +50,12 @@ def reformat(doc: Document, shape: Shape) -> str:
     return _Layout(doc, shape).run()
 
 
+class _KeptLine(str):
+    """The last line of a kept (``|+``) block: a blank line after it would join its value."""
+
+    __slots__ = ()
+
+
 class _Layout(Placer):
     def __init__(self, doc: Document, shape: Shape) -> None:
         super().__init__(doc)
@@ -71,7 +78,8 @@ class _Layout(Placer):
             lines += self.sequence(0, 0, self.shape, head)
         else:
             lines += self.value(0, 0, 0, self.shape)
-        last = self.line(doc.tail(0))
+        end = doc.tail(0)
+        last = self.line(end - 1 if end and self.text[end - 1] == "\n" else end)
         count = len(doc.line_starts) - (1 if self.text.endswith("\n") else 0)
         lines += [self.raw_line(n).rstrip() for n in range(last + 1, count)]
         self.place_lines(last + 1, count)
@@ -91,7 +99,8 @@ class _Layout(Placer):
         top, blocks = self.pair_blocks(entry, indent, shape, head)
         out = top
         for number, (lead, body) in enumerate(blocks):
-            if sections and number:
+            # A blank line after a kept (|+) block would become part of its value.
+            if sections and number and not (out and isinstance(out[-1], _KeptLine)):
                 lead = _one_blank_before(lead)
             out += lead + body
         return out
@@ -104,6 +113,7 @@ class _Layout(Placer):
         log, doc = self.log, self.doc
         kinds, starts, values, closes = log.kinds, log.starts, log.values, log.closes
         blocks: dict[str, tuple[list[str], list[str]]] = {}
+        spans: dict[str, tuple[int, int]] = {}  # each pair's entries
         top: list[str] = []
         previous = head
         index = entry + 1
@@ -113,10 +123,13 @@ class _Layout(Placer):
             lead = self.between(previous, starts[index], indent)
             if index == entry + 1:
                 top, lead = lead, []
-            blocks[key] = (lead, self.pair(index, value, indent, shape.child(key)))
+            body = self.pair(index, value, indent, shape.child(key))
+            spans[key] = (index, closes.get(value, value) + 1)
             previous = doc.tail(value)
-            index = closes.get(value, value) + 1
-        return top, [blocks[key] for key in shape.order(list(blocks))]
+            blocks[key] = (lead, body)
+            index = spans[key][1]
+        order = self.keeping_anchors(shape.order(list(blocks)), spans)
+        return top, [blocks[key] for key in order]
 
     def pair(self, key: int, value: int, indent: int, shape: Shape) -> list[str]:
         log = self.log
@@ -139,6 +152,13 @@ class _Layout(Placer):
 
     def sequence(self, entry: int, indent: int, shape: Shape, head: int) -> list[str]:
         """A block sequence whose dashes are at ``indent``."""
+        top, body = self.sequence_parts(entry, indent, shape, head)
+        return top + body
+
+    def sequence_parts(
+        self, entry: int, indent: int, shape: Shape, head: int
+    ) -> tuple[list[str], list[str]]:
+        """The comments at the top of a block sequence, and its items."""
         doc = self.doc
         items = doc.items(entry)
         blocks: dict[int, tuple[list[str], list[str]]] = {}
@@ -150,10 +170,11 @@ class _Layout(Placer):
                 top, lead = lead, []
             blocks[item] = (lead, self.item(item, indent, shape.child(number)))
             previous = doc.tail(item)
-        out = top
-        for item in shape.order_items(doc, items):
+        spans = {item: (item, self.log.closes.get(item, item) + 1) for item in items}
+        out: list[str] = []
+        for item in self.keeping_anchors(shape.order_items(doc, items), spans):
             out += blocks[item][0] + blocks[item][1]
-        return out
+        return top, out
 
     def item(self, entry: int, indent: int, shape: Shape) -> list[str]:
         log, doc = self.log, self.doc
@@ -161,12 +182,15 @@ class _Layout(Placer):
         kind = log.kinds[entry]
         if kind in (MAPPING, SEQUENCE) and entry not in log.flow:
             props = self.props(entry)
-            if kind == SEQUENCE or props:
-                line = dash + (" " + props if props else "") + self.trail(entry)
+            if props:
+                line = dash + " " + props + self.trail(entry)
                 head = doc.start(entry)
                 if kind == MAPPING:
                     return [line, *self.mapping(entry, indent + 2, shape, head)]
                 return [line, *self.sequence(entry, indent + 2, shape, head)]
+            if kind == SEQUENCE:  # a list in a list: its top comments go above the dash
+                top, body = self.sequence_parts(entry, indent + 2, shape, doc.start(entry))
+                return [*(line[2:] for line in top), dash + self.trail(entry), *body]
             top, blocks = self.pair_blocks(entry, indent + 2, shape, doc.start(entry))
             (lead, body), rest = blocks[0], blocks[1:]
             # Comments above the first key go above the item (the dash must start its line),
@@ -178,7 +202,8 @@ class _Layout(Placer):
             return out
         lines = self.value(entry, indent, self._dash(entry), shape)
         lines[0] = dash + (" " + lines[0] if lines[0] else "")
-        lines[-1] += self.trail(entry)
+        if entry in self.trailing:
+            lines[-1] += self.trail(entry)
         return lines
 
     def _dash(self, entry: int) -> int:
@@ -187,6 +212,23 @@ class _Layout(Placer):
         line_start = self.text.rfind("\n", 0, start) + 1
         dash = self.text.rfind("-", line_start, start)
         return dash if dash >= 0 else start
+
+    def keeping_anchors(self, order: list[Any], spans: dict[Any, tuple[int, int]]) -> list[Any]:
+        """``order``, unless it puts an alias before the anchor it names: then the order as
+        written (an alias may only follow its anchor)."""
+        log = self.log
+        if not log.targets or list(order) == list(spans):
+            return order
+        aliases = sorted(log.targets)
+        seen: set[int] = set()
+        for name in order:
+            start, stop = spans[name]
+            for alias in aliases[bisect_left(aliases, start) : bisect_left(aliases, stop)]:
+                target = log.targets[alias]
+                if not start <= target < stop and target not in seen and _within(target, spans):
+                    return list(spans)
+            seen.update(e for e in log.anchors if start <= e < stop)
+        return order
 
     # --- values on a line ---------------------------------------------------------------------
 
@@ -207,13 +249,16 @@ class _Layout(Placer):
         old_indent = self.column(owner)
         if kind in (MAPPING, SEQUENCE):
             if self.inside(doc.start(entry), doc.tail(entry)):
-                return _shifted(source, indent - old_indent)
+                return _shifted(source.removesuffix("\n"), indent - old_indent)
             return [self.flow(entry, shape)]
         props = entry in log.anchors or entry in log.tags
         if log.styles.get(entry) in ("|", ">") and not props:
             return self.block_scalar(source, indent, old_indent)
-        if entry in log.anchors or entry in log.tags:
-            return _shifted(source, indent - old_indent)
+        if props:
+            lines = _shifted(source.removesuffix("\n"), indent - old_indent)
+            if source.endswith("\n") and len(lines) > 1:  # a kept (|+) block
+                lines[-1] = _KeptLine(lines[-1])
+            return lines
         return [self.scalar(entry, flow=False)]
 
     def scalar(self, entry: int, *, flow: bool) -> str:
@@ -262,7 +307,7 @@ class _Layout(Placer):
 
     def block_scalar(self, source: str, indent: int, old_indent: int) -> list[str]:
         """A ``|`` or ``>`` block as written, its lines moved as its key moved."""
-        header, *body = source.split("\n")
+        header, *body = source.removesuffix("\n").split("\n")
         body = [line.rstrip("\r") for line in body]
         match = _BLOCK_HEADER.match(header.lstrip())
         explicit = match and (match.group(1) or match.group(2))
@@ -277,6 +322,8 @@ class _Layout(Placer):
                 lines.append("")
             else:
                 lines.append(" " * (content + delta) + line[content:])
+        if match and "+" in match.group() and len(lines) > 1:
+            lines[-1] = _KeptLine(lines[-1])
         return lines
 
     def props(self, entry: int) -> str:
@@ -295,6 +342,11 @@ class _Layout(Placer):
             while at < len(text) and text[at] in " \t":
                 at += 1
         return " ".join(tokens)
+
+
+def _within(entry: int, spans: dict[Any, tuple[int, int]]) -> bool:
+    """Whether ``entry`` lies in one of the spans."""
+    return any(start <= entry < stop for start, stop in spans.values())
 
 
 def _shifted(source: str, delta: int) -> list[str]:

@@ -46,9 +46,13 @@ class Placer:
                 kind = log.kinds[owner]
                 if kind in (SCALAR, ALIAS) or owner in log.flow:
                     since = doc.tail(owner)
-                else:  # a block collection's anchor or tag, on its key's line
-                    since = log.starts[owner]
-                if since <= comment.start and "\n" not in text[since : comment.start]:
+                elif owner in log.anchors or owner in log.tags:  # a block collection's
+                    since = log.starts[owner]  # anchor or tag, on its key's line
+                else:  # a '-' with nothing after it but this comment: a line of its own
+                    since = comment.start + 1
+                ended_before = since and text[since - 1] == "\n"  # a kept |+ block ends so
+                same_line = "\n" not in text[since : comment.start] and not ended_before
+                if since <= comment.start and same_line:
                     self.trailing[owner] = comment
                     continue
             self.by_line[self.line(comment.start)] = comment
@@ -64,10 +68,22 @@ class Placer:
         return " " * max(comment.start - at, 1) + comment.text
 
     def between(self, after: int, before: int, indent: int) -> list[str]:
-        """Blank lines and comment lines strictly between the lines of two offsets."""
+        """Blank lines and comment lines strictly between the lines of two offsets. An offset at
+        the start of a line (after a kept ``|+`` block) counts as the end of the line before.
+
+        A comment of its own on the first line (after a ``-`` whose item starts on the next
+        line) comes first."""
+        if after and self.text[after - 1] == "\n":
+            after -= 1
+        first: list[str] = []
+        if self.by_line:
+            comment = self.by_line.get(self.line(after))
+            if comment is not None and comment.start not in self.used:
+                self.used.add(comment.start)
+                first.append(" " * indent + comment.text)
         if self.text.count("\n", after, before) <= 1:
-            return []
-        return self.region(self.line(after), self.line(before), indent)
+            return first
+        return first + self.region(self.line(after), self.line(before), indent)
 
     def region(self, after: int, before: int, indent: int) -> list[str]:
         """Blank lines and comment lines strictly between two lines, comments re-indented."""

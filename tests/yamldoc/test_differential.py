@@ -131,8 +131,11 @@ class Renderer:
 
 
 def _plain_safe(text: str) -> bool:
-    """Text that stays itself (up to typing) when written without quotes."""
+    """Text that stays itself (up to typing) when written without quotes. ``=`` and ``<<``
+    are ruamel.yaml's departures (YAML 1.1's value and merge keys), kept out as documented."""
     if not text or text != text.strip() or text[0] in "-?:,[]{}#&*!|>'\"%@`~":
+        return False
+    if text in ("=", "<<"):
         return False
     return not any(c in text for c in ":#\n\r\t\\,[]{}") and all(c.isprintable() for c in text)
 
