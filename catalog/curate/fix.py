@@ -181,6 +181,8 @@ def plan_fixes(
             reason = "the entry's URL changed since the check"
         elif (index, finding.status) in done:
             reason = "listed twice in the results"
+        elif not doc.editable("resources", index, "url"):
+            reason = "written with an anchor or an alias; fix it by hand"
         elif finding.status == "redirected":
             reason = _redirect(doc, index, finding, urls, plan)
         elif finding.status == "drifted":

@@ -146,6 +146,9 @@ def import_list(
     new_topics: dict[str, dict[str, Any]] = {}
     topic_of = _topics(doc, used, report, new_topics)
     resources = doc.resource_fields("id", "url", "arxiv", "topics")
+    for index, resource in enumerate(resources):
+        if not doc.editable("resources", index, "topics"):
+            resource.pop("topics", None)  # written through an alias: no topic is added there
     names = _topic_names(doc.topics)
     taken = {str(r.get("id")) for r in resources if isinstance(r, dict)}
     known: dict[str, int] = {}

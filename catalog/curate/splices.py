@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from catalog.curate.errors import EditUnsafe
 from catalog.curate.yamledit import Document
 from catalog.yamldoc import emit, scalars
 from catalog.yamldoc.log import MAPPING, SCALAR, SEQUENCE
@@ -30,19 +31,23 @@ def append_resources(
     """Add resources after the last one (``heading``: a comment line above them, after a blank
     line), creating the list when the file has none."""
     yaml, log = doc.yaml, doc.yaml.log
+    _check_editable(doc, "resources")
     key = _key(doc, "resources")
     value = doc.entry("resources")
     if value >= 0 and log.kinds[value] == SEQUENCE and value not in log.flow:
-        column = dash_column(yaml, yaml.items(value)[0])
+        column = dash_column(yaml, yaml.items(value)[-1])
         lines = _items(entries, column, heading, blank=True)
         return append_item(yaml, value, lines)
+    if value >= 0 and log.kinds[value] == SEQUENCE and yaml.items(value):  # [a, b]: one more
+        end = yaml.tail(value) - 1
+        return Splice(end, end, "".join(", " + emit.flow(entry) for entry in entries))
     if key >= 0 and (value < 0 or _empty(doc, value)):
         column = indent_of(yaml, key)
         lines = _items(entries, column + 2, heading, blank=False)
         end = yaml.tail(value) if value >= 0 else yaml.tail(key)
         return Splice(yaml.start(key), end, doc.newline().join(["resources:", *lines]))
     if key >= 0:
-        raise ValueError("'resources' is not a list")
+        raise EditUnsafe(f"{doc.path}: 'resources' is not a list; nothing was written")
     lines = ["", "resources:", *_items(entries, 2, heading, blank=False)]
     return _at_end(doc, lines)
 
@@ -50,6 +55,7 @@ def append_resources(
 def add_topics(doc: Document, topics: dict[str, dict[str, Any]]) -> Splice:
     """Add topics after the existing ones, creating the mapping when the file has none."""
     yaml, log = doc.yaml, doc.yaml.log
+    _check_editable(doc, "topics")
     key = _key(doc, "topics")
     value = doc.entry("topics")
     if value >= 0 and log.kinds[value] == MAPPING and value not in log.flow and yaml.pairs(value):
@@ -57,12 +63,16 @@ def add_topics(doc: Document, topics: dict[str, dict[str, Any]]) -> Splice:
         lines = emit.mapping_lines(topics, column)
         last = list(yaml.pairs(value).values())[-1][1]
         return after_line(yaml, yaml.tail(last), lines)
+    if value >= 0 and log.kinds[value] == MAPPING and yaml.pairs(value):  # {a: ...}: more
+        end = yaml.tail(value) - 1
+        pairs = (f", {scalars.text(k, flow=True)}: {emit.flow(v)}" for k, v in topics.items())
+        return Splice(end, end, "".join(pairs))
     if key >= 0 and (value < 0 or _empty(doc, value)):
         lines = emit.mapping_lines(topics, indent_of(yaml, key) + 2)
         end = yaml.tail(value) if value >= 0 else yaml.tail(key)
         return Splice(yaml.start(key), end, doc.newline().join(["topics:", *lines]))
     if key >= 0:
-        raise ValueError("'topics' is not a mapping")
+        raise EditUnsafe(f"{doc.path}: 'topics' is not a mapping; nothing was written")
     return _at_end(doc, ["", "topics:", *emit.mapping_lines(topics, 2)])
 
 
@@ -100,6 +110,14 @@ def add_to_list(doc: Document, sequence: int, values: list[str]) -> Splice:
     column = dash_column(yaml, items[0])
     lines = [" " * column + "- " + scalars.text(value) for value in values]
     return append_item(yaml, sequence, lines)
+
+
+def _check_editable(doc: Document, name: str) -> None:
+    if not doc.editable(name):
+        raise EditUnsafe(
+            f"{doc.path}: '{name}' is written with an anchor or an alias, which an edit would "
+            "change in every place it is repeated; nothing was written (edit it by hand)"
+        )
 
 
 def _key(doc: Document, name: str) -> int:

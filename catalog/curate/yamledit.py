@@ -32,6 +32,7 @@ from catalog.curate.errors import EditRejected, EditUnsafe, UnreadableInput
 from catalog.errors import CatalogFileError, CatalogReadError, Problem
 from catalog.files import write_text
 from catalog.yamldoc import Document as YamlDocument
+from catalog.yamldoc.log import ALIAS
 from catalog.yamldoc.splice import Splice, apply
 
 SCHEMA_LINE = "# yaml-language-server: $schema=catalog.schema.json"
@@ -175,6 +176,24 @@ class Document:
                 return -1
             entry = self.yaml.child(entry, step)
         return self.yaml.resolve(entry) if entry >= 0 else -1
+
+    def editable(self, *path: str | int) -> bool:
+        """Whether the node at ``path`` can be edited in place: neither it nor a node above it
+        is written as an alias or is an anchor that an alias repeats (an edit there would
+        change the other places too)."""
+        log = self.yaml.log
+        if not log.kinds:
+            return True
+        shared = set(log.targets.values())
+        entry = 0
+        for step in (None, *path):
+            if step is not None:
+                entry = self.yaml.child(entry, step)
+            if entry < 0:
+                return True  # not there yet: what adds it edits the parent, checked above
+            if log.kinds[entry] == ALIAS or entry in shared:
+                return False
+        return True
 
     def line_of(self, index: int) -> int | None:
         """The 1-based line where resource ``index`` starts."""

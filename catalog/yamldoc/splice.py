@@ -45,9 +45,12 @@ def newline_of(text: str) -> str:
 
 
 def after_line(doc: Document, offset: int, lines: list[str]) -> Splice:
-    """Insert ``lines`` after the line holding ``offset``."""
+    """Insert ``lines`` after the line holding ``offset`` (an offset at the start of a line,
+    where a kept ``|+`` block ends, holds the line before it)."""
     text = doc.text
     newline = newline_of(text)
+    if offset and text[offset - 1] == "\n":
+        return Splice(offset, offset, newline.join(lines) + newline)
     end = text.find("\n", offset)
     if end < 0:  # the last line, without a final line break: keep it without one
         return Splice(len(text), len(text), newline + newline.join(lines))
@@ -60,12 +63,19 @@ def indent_of(doc: Document, entry: int) -> int:
 
 
 def dash_column(doc: Document, item: int) -> int:
-    """The column (0-based) of the ``-`` that introduces a block sequence item."""
+    """The column (0-based) of the ``-`` that introduces a block sequence item (on the item's
+    line, or on a line before it when the item starts on the next line)."""
     text = doc.text
-    start = doc.start(item)
-    line_start = text.rfind("\n", 0, start) + 1
-    dash = text.rfind("-", line_start, start)
-    return (dash if dash >= 0 else start) - line_start
+    at = doc.start(item)
+    while True:
+        dash = text.rfind("-", 0, at)
+        if dash < 0:
+            return indent_of(doc, item)
+        line_start = text.rfind("\n", 0, dash) + 1
+        after = text[dash + 1 : dash + 2]
+        if not text[line_start:dash].strip(" ") and after in ("", " ", "\t", "\r", "\n"):
+            return dash - line_start
+        at = dash
 
 
 def append_item(doc: Document, sequence: int, block: list[str]) -> Splice:

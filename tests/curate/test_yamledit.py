@@ -245,3 +245,36 @@ def test_a_change_made_on_disk_meanwhile_is_not_overwritten(
     with pytest.raises(EditUnsafe, match="changed on disk while this command ran"):
         commit(doc, edited)
     assert path.read_text(encoding="utf-8") == someone_else
+
+
+@pytest.mark.parametrize(
+    ("resources", "expected"),
+    [
+        # after a kept block, whose blank line is part of its value
+        ("  - id: a\n    description: |+\n      text\n\n", "      text\n\n  - id: new-entry\n"),
+        # a dash on its own line
+        ("  -\n    id: a\n    description: d\n", "    description: d\n  - id: new-entry\n"),
+        # a flow list stays one
+        (
+            "  [{id: a, description: d}]\n",
+            "[{id: a, description: d}, {id: new-entry, title: A new entry, url: https://example.org/new",
+        ),
+    ],
+)
+def test_an_entry_goes_in_whatever_the_list_looks_like(resources: str, expected: str) -> None:
+    text = "topics: {code: {title: C, description: D}}\nresources:\n" + resources + "check: {}\n"
+    doc = Document.parse(text, "x")
+    after = doc.apply([append_resources(doc, [NEW])])
+    assert expected in after
+    old, new = data_of(text)["resources"], data_of(after)["resources"]
+    assert new[:-1] == old
+    assert new[-1]["id"] == "new-entry"
+
+
+def test_a_list_written_as_an_alias_is_not_edited_through_it() -> None:
+    text = "topics: {}\nall: &r [{id: a}]\nresources: *r\n"
+    doc = Document.parse(text, "x")
+    with pytest.raises(EditUnsafe, match="'resources' is written with an anchor or an alias"):
+        append_resources(doc, [NEW])
+    assert not doc.editable("resources", 0)
+    assert doc.editable("topics")
