@@ -81,7 +81,7 @@ REDIRECTS = """
 import json, re, sys
 text = open(sys.argv[1], encoding="utf-8").read()
 ids = re.findall(r"^  - id: (\\S+)$", text, re.M)
-urls = re.findall(r"^    url: (\\S+)$", text, re.M)
+urls = re.findall(r"^    url: (\\S+)", text, re.M)
 step = max(len(ids) // 50, 1)
 results = [
     {"id": i, "url": u, "status": "redirected", "code": 301,
