@@ -85,11 +85,12 @@ def _urls_from_text(text: str, source: str) -> dict[str, str]:
 
 def _tolerant_urls(text: str) -> dict[str, str]:
     """Ids and URLs from any YAML that looks roughly like a catalog; {} if it is not YAML."""
-    import yaml
+    from catalog.errors import CatalogReadError
+    from catalog.yamldoc import parse, to_python
 
     try:
-        data: Any = yaml.safe_load(text)
-    except yaml.YAMLError:
+        data: Any = to_python(parse(text))
+    except CatalogReadError:
         return {}  # unreadable: every current resource counts as changed, the safe side
     resources = data.get("resources") if isinstance(data, dict) else None
     urls: dict[str, str] = {}

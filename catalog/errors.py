@@ -27,11 +27,11 @@ says what went wrong, where, and how to fix it. Catch :class:`CatalogError` for 
     ├── DecisionError               an ``--open-issue`` that is not a number (also a ValueError)
     └── ChangesError                no comparison with a git revision (git, work tree, REF)
 
-Third-party errors (OSError, httpx, ruamel.yaml) are translated where they happen. The concern
+Third-party errors (OSError, httpx, PyYAML) are translated where they happen. The concern
 modules (``catalog.linkcheck.errors``, ``catalog.curate.errors``, ``catalog.export.errors``...)
-re-export their part of the tree. Two internal signals never leave the package: the YAML
-readers' ``YamlProblem`` becomes a :class:`Problem`, and the fetcher's ``Failure`` becomes a
-link-check result or a :class:`FetchError`.
+re-export their part of the tree; the YAML reader raises :class:`CatalogReadError`. One internal
+signal never leaves the package: the fetcher's ``Failure`` becomes a link-check result or a
+:class:`FetchError`.
 
 A :class:`Problem` is one finding, with the file, line and column it points at, a dotted path
 into the document (``resources[7].url``), a message and an optional fix hint. Warnings are

@@ -244,7 +244,7 @@ def load_index(path: str | Path) -> Index:
     from catalog.files import write_bytes
     from catalog.loader import loads
 
-    index = Index.build(loads(raw, source=str(path)))
+    index = Index.build(loads(raw, source=str(path), placeholders="skip"))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_bytes(cached, index.dumps(key))

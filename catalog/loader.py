@@ -1,43 +1,46 @@
 """Text -> :class:`~catalog.models.Catalog`, with every problem located by file, line and column.
 
-The happy path is fast: ``yaml-rs`` parses, Pydantic validates, the cross-entry rules run. Only
-when something is wrong (or a warning needs a position) is the file read again by the strict,
-position-tracking reader, so that each problem can name its line and column. See
-``bench/README.md`` for why.
+One reading path: :mod:`catalog.yamldoc` parses (YAML 1.2 core, a position for every node),
+the cross-entry rules and the schema check the data, and each problem is located on the parsed
+document's log, the same document whichever command reads the file. See ``bench/yaml/README.md``
+for the figures behind the reader.
+
+Placeholders: ``catalog import`` writes ``TODO`` (and ``""``) where Markdown gives no value, and
+those fail validation on purpose. With ``placeholders="skip"`` (what the query commands ask for)
+a catalog whose *only* errors are such placeholders loads without the entries that hold them,
+and says so in one warning (:func:`left_out`); ``catalog validate`` lists each one.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from catalog import yamlsource
 from catalog.errors import CatalogReadError, CatalogValidationError, Problem
-from catalog.yamlsource import Positions, YamlProblem
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
     from catalog.models import Catalog
     from catalog.rules import Finding
+    from catalog.yamldoc import Document
 
-_RESOURCES_BLOCK = re.compile(r"^resources:[ \t]*(?:#.*)?$", re.MULTILINE)
-_TOP_LEVEL_KEY = re.compile(r"^[^\s#-]", re.MULTILINE)
-_ID_LINE = re.compile(
-    r"^[ \t]*(?:-[ \t]+)?\{?[ \t]*id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)", re.MULTILINE
-)
+Loc = tuple[str | int, ...]
+Placeholders = Literal["error", "skip"]
+PLACEHOLDER = "TODO"
+_LEFT_OUT = "left out until their import placeholders are filled in"
 
 
-def load(path: str | Path) -> Catalog:
+def load(path: str | Path, *, placeholders: Placeholders = "error") -> Catalog:
     """Read and validate a catalog file.
 
     Raises :class:`~catalog.errors.CatalogReadError` when the file cannot be read or parsed and
     :class:`~catalog.errors.CatalogValidationError` when it breaks a rule; both carry every
     problem found. Warnings are kept on ``Catalog.warnings``.
     """
-    return loads(read_catalog_bytes(Path(path)), source=str(path))
+    return loads(read_catalog_bytes(Path(path)), source=str(path), placeholders=placeholders)
 
 
 def read_catalog_bytes(path: Path) -> bytes:
@@ -53,25 +56,81 @@ def read_catalog_bytes(path: Path) -> bytes:
         raise _read_error(name, f"cannot read the file: {exc.strerror or exc}") from None
 
 
-def loads(raw: bytes | str, *, source: str = "resources.yaml") -> Catalog:
+def loads(
+    raw: bytes | str, *, source: str = "resources.yaml", placeholders: Placeholders = "error"
+) -> Catalog:
     """Validate catalog text; ``source`` names the file in messages."""
-    text = _decode(raw, source) if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
+    from catalog.yamldoc import parse, to_python
+
+    text = _decode(raw, source) if isinstance(raw, bytes) else raw
     if not _has_content(text):
         raise _read_error(source, "the file is empty; it needs 'topics:' and 'resources:'")
-    positions: Positions | None = None
-    data: Any
-    if yamlsource.needs_strict(text):
-        data, positions = _strict(text, source)
-    else:
-        try:
-            data = yamlsource.fast_parse(text)
-        except YamlProblem:
-            data, positions = _strict(text, source)
-    _check_top_level(data, source)
-    return _validate(data, text, source, positions)
+    doc = parse(text, source=source)
+    return from_document(doc, to_python(doc), placeholders=placeholders)
 
 
-def _validate(data: Any, text: str, source: str, positions: Positions | None) -> Catalog:
+def from_document(doc: Document, data: Any, *, placeholders: Placeholders = "error") -> Catalog:
+    """Validate the data of a parsed document (``to_python(doc)``); problems are located on
+    ``doc``. The curation commands call this with the document they parsed to check an edit."""
+    _check_top_level(data, doc.source)
+    return _validate(_Located(doc), data, placeholders)
+
+
+def left_out(catalog: Catalog) -> Problem | None:
+    """The warning of a catalog loaded without the entries that hold import placeholders."""
+    return next((w for w in catalog.warnings if w.message.endswith(_LEFT_OUT)), None)
+
+
+class _Located:
+    """Where each path of the data is written: the document's log, read on demand."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.source = doc.source
+
+    def of_value(self, loc: Loc) -> tuple[int, int]:
+        """Line and column of the value at ``loc``, or of its nearest ancestor that exists."""
+        entry = self.doc.locate(loc)
+        return self.doc.line_col(self.doc.start(entry)) if entry >= 0 else (1, 1)
+
+    def of_key(self, loc: Loc) -> tuple[int, int]:
+        """Line and column of the key naming ``loc``, falling back to the value's."""
+        entry = self.doc.locate_key(loc)
+        return self.doc.line_col(self.doc.start(entry)) if entry >= 0 else (1, 1)
+
+    def written(self, loc: Loc) -> str | None:
+        """The text of the scalar at exactly ``loc`` as the user wrote it (for an alias, of the
+        scalar it names; without an anchor or tag), or None."""
+        from catalog.yamldoc.log import SCALAR
+        from catalog.yamldoc.splice import value_start
+
+        doc = self.doc
+        entry = doc.locate(loc) if loc else -1
+        if entry < 0 or not _is_at(doc, loc, entry):
+            return None
+        entry = doc.resolve(entry)
+        if doc.kind(entry) != SCALAR:
+            return None
+        written = doc.text[value_start(doc, entry) : doc.tail(entry)]
+        return written if "\n" not in written else None
+
+    def resource_lines(self, count: int) -> list[int]:
+        """The line where each of the first ``count`` resources starts."""
+        doc = self.doc
+        resources = doc.child(0, "resources") if doc.log.kinds else -1
+        if resources < 0:
+            return []
+        entries = doc.items(doc.resolve(resources))[:count]
+        return [doc.line_col(doc.start(e))[0] for e in entries]
+
+
+def _is_at(doc: Document, loc: Loc, entry: int) -> bool:
+    """Whether ``entry`` is the node at ``loc`` itself, not an ancestor standing in for it."""
+    parent = doc.locate(loc[:-1])
+    return doc.child(parent, loc[-1]) == entry
+
+
+def _validate(where: _Located, data: Any, placeholders: Placeholders) -> Catalog:
     from pydantic import ValidationError
 
     from catalog import rules
@@ -84,21 +143,54 @@ def _validate(data: Any, text: str, source: str, positions: Positions | None) ->
         schema_error: ValidationError | None = None
     except ValidationError as exc:
         catalog, schema_error = None, exc
-    failed = schema_error is not None or any(f.severity == "error" for f in findings)
-    if (failed or findings) and positions is None:
-        # Locate problems with the strict reader; it must see the same data to be trusted.
-        strict_data, positions = _strict(text, source)
-        if strict_data != data:
-            _check_top_level(strict_data, source)
-            return _validate(strict_data, text, source, positions)
-    problems = [_locate(f, positions, source) for f in findings] if positions else []
+    located = [(f.loc, _locate(f, where)) for f in findings]
     if schema_error is not None:
-        assert positions is not None
-        problems += _schema_problems(schema_error, positions, source, data)
+        located += _schema_problems(schema_error, where, data)
+    problems = [p for _, p in located]
     if catalog is None or any(p.severity == "error" for p in problems):
+        errors = [(loc, p) for loc, p in located if p.severity == "error"]
+        if placeholders == "skip" and all(_is_placeholder(where, loc) for loc, _ in errors):
+            return _without_placeholders(where, data, [loc for loc, _ in errors])
         raise CatalogValidationError(problems)
     catalog = _canonical_topics(catalog)
-    return catalog.located(source, _resource_lines(catalog, text, positions), problems)
+    resources = catalog.resources
+    lines = dict(zip((r.id for r in resources), where.resource_lines(len(resources)), strict=False))
+    return catalog.located(where.source, lines, problems)
+
+
+def _is_placeholder(where: _Located, loc: Loc) -> bool:
+    """An error at a value ``import`` wrote as a placeholder: ``TODO``, or ``""`` text."""
+    written = where.written(loc)
+    in_place = len(loc) >= 2 and (loc[0] == "resources" or loc[::2] == ("topics", "description"))
+    return in_place and written in (PLACEHOLDER, '""', "''")
+
+
+def _without_placeholders(where: _Located, data: dict[str, Any], locs: list[Loc]) -> Catalog:
+    """The catalog without the resources that hold placeholders; a topic whose description is
+    a placeholder reads its title there. One warning says how many entries were left out."""
+    dropped = {loc[1] for loc in locs if loc[0] == "resources"}
+    topics = dict(data.get("topics") or {})
+    for loc in locs:
+        if loc[0] == "topics" and isinstance(topics.get(loc[1]), dict):
+            topic = topics[str(loc[1])]
+            topics[str(loc[1])] = {**topic, "description": topic.get("title") or loc[1]}
+    kept = [r for i, r in enumerate(data["resources"]) if i not in dropped]
+    catalog = _validate(where, {**data, "topics": topics, "resources": kept}, "error")
+    shown = f"{len(dropped)} resource{'s' if len(dropped) != 1 else ''}" if dropped else "topics"
+    note = Problem(
+        0,
+        0,
+        "",
+        f"{shown} {_LEFT_OUT}",
+        where.source,
+        "'catalog validate' lists each placeholder with its line",
+        "warning",
+    )
+    # Entries after a dropped one keep their own lines; look them up in the original list.
+    ids = [r.get("id") if isinstance(r, dict) else None for r in data["resources"]]
+    lines = dict(zip(ids, where.resource_lines(len(ids)), strict=False))
+    kept_lines = {r.id: lines[r.id] for r in catalog.resources if isinstance(lines.get(r.id), int)}
+    return catalog.located(where.source, kept_lines, [*catalog.warnings, note])
 
 
 def _canonical_topics(catalog: Catalog) -> Catalog:
@@ -112,39 +204,9 @@ def _canonical_topics(catalog: Catalog) -> Catalog:
     return catalog.replace(resources=resources)
 
 
-def _resource_lines(catalog: Catalog, text: str, positions: Positions | None) -> dict[str, int]:
-    if positions is not None:
-        return {
-            r.id: positions.of_value(("resources", i))[0] for i, r in enumerate(catalog.resources)
-        }
-    # Fast path: find each "id:" line and keep the map only if it accounts for every resource.
-    lines: dict[str, int] = {}
-    wanted = {r.id for r in catalog.resources}
-    block = _RESOURCES_BLOCK.search(text)
-    start = block.end() if block else len(text)
-    after = _TOP_LEVEL_KEY.search(text, start)
-    line, counted = 1, 0
-    for match in _ID_LINE.finditer(text, start, after.start() if after else len(text)):
-        line += text.count("\n", counted, match.start())
-        counted = match.start()
-        if match.group(1) in wanted and match.group(1) not in lines:
-            lines[match.group(1)] = line
-    if len(lines) == len(wanted):
-        return lines
-    return _resource_lines(catalog, text, _strict(text, "")[1])
-
-
-def _strict(text: str, source: str) -> tuple[Any, Positions]:
-    try:
-        return yamlsource.strict_parse(text)
-    except YamlProblem as exc:
-        problem = Problem(exc.line, exc.column, "", exc.message, source, exc.hint)
-        raise CatalogReadError([problem]) from None
-
-
 def _decode(raw: bytes, source: str) -> str:
     try:
-        return raw.decode("utf-8").removeprefix("\ufeff")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -156,7 +218,11 @@ def _decode(raw: bytes, source: str) -> str:
 
 
 def _has_content(text: str) -> bool:
-    return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
+    for line in text.removeprefix("\ufeff").splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            return True
+    return False
 
 
 def _check_top_level(data: Any, source: str) -> None:
@@ -174,23 +240,21 @@ def _read_error(source: str, message: str, line: int = 0) -> CatalogReadError:
     return CatalogReadError([Problem(line, line, "", message, source)])
 
 
-def _locate(finding: Finding, positions: Positions, source: str) -> Problem:
-    if finding.at_key:
-        line, column = positions.of_key(finding.loc)
-    else:
-        line, column = positions.of_value(finding.loc)
+def _locate(finding: Finding, where: _Located) -> Problem:
+    locate: Callable[[Loc], tuple[int, int]] = where.of_key if finding.at_key else where.of_value
+    line, column = locate(finding.loc)
     return Problem(
         line,
         column,
         _dotted(finding.loc),
         finding.message,
-        source,
+        where.source,
         finding.hint,
         finding.severity,
     )
 
 
-def _dotted(loc: tuple[str | int, ...]) -> str:
+def _dotted(loc: Loc) -> str:
     out = ""
     for part in loc:
         if isinstance(part, int):
@@ -205,18 +269,16 @@ def _type_name(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def _schema_problems(
-    exc: ValidationError, positions: Positions, source: str, data: Any
-) -> list[Problem]:
+def _schema_problems(exc: ValidationError, where: _Located, data: Any) -> list[tuple[Loc, Problem]]:
     from catalog.schema_errors import explain, is_union_noise
 
-    problems: dict[tuple[str | int, ...], Problem] = {}
+    problems: dict[Loc, Problem] = {}
     errors = exc.errors(include_url=False)
     # Pydantic reports every branch of a union; the branch that fits the value's type says what
     # is really wrong. Other branches speak only for a place nothing else explained.
     ordered = sorted(errors, key=lambda e: is_union_noise(e, data))
     for error in ordered:
-        loc, message, hint, at_key = explain(error, data)
-        line, column = positions.of_key(loc) if at_key else positions.of_value(loc)
-        problems.setdefault(loc, Problem(line, column, _dotted(loc), message, source, hint))
-    return sorted(problems.values())
+        loc, message, hint, at_key = explain(error, data, where.written)
+        line, column = where.of_key(loc) if at_key else where.of_value(loc)
+        problems.setdefault(loc, Problem(line, column, _dotted(loc), message, where.source, hint))
+    return sorted(problems.items(), key=lambda item: item[1])

@@ -8,8 +8,9 @@ hook, ``__get_pydantic_core_schema__``, on:
 
 * :class:`Model`, the base class: strict values (``yes`` is not ``True``), no unknown keys, and
   whole-object rules (:meth:`Model._check`);
-* :class:`Limits` and :class:`After`, in ``Annotated`` field types: lengths, patterns, bounds,
-  and field validators that raise ``ValueError`` with a message for the user.
+* :class:`Limits`, :class:`After` and :class:`Before`, in ``Annotated`` field types: lengths,
+  patterns, bounds, and field validators that raise ``ValueError`` with a message for the user;
+* :data:`IsoDate`: a date, written in the file as ``2024-02-08`` (YAML 1.2 reads that as text).
 
 :func:`to_json` and :func:`from_json` turn a model into JSON data and back, without validation:
 the index cache stores what :func:`validate` accepted once.
@@ -88,6 +89,37 @@ class After:
 
         return core_schema.no_info_after_validator_function(self.check, handler(source))
 
+
+@dataclasses.dataclass(frozen=True)
+class Before:
+    """A field validator that runs before the type's own: ``check`` turns the value written in
+    the file into the field's type (or returns it unchanged), or raises ValueError."""
+
+    check: Callable[[Any], Any]
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_before_validator_function(self.check, handler(source))
+
+
+def _iso_date(value: Any) -> Any:
+    """``2024-02-08`` (text, as YAML 1.2 reads it) -> a date; other values are left to the
+    strict date check."""
+    import re
+
+    if not isinstance(value, str):
+        return value
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"'{value}' is not a date of the calendar") from None
+    raise ValueError(f"expected a date such as 2024-01-31, got text '{value}'")
+
+
+# A date; the file writes it as YYYY-MM-DD.
+IsoDate = typing.Annotated[dt.date, Before(_iso_date)]
 
 _ADAPTERS: dict[type[Model], Any] = {}
 

@@ -26,7 +26,7 @@ from catalog.identifiers import (
     is_language_code,
     isbn_problem,
 )
-from catalog.modelkit import After, Limits, Model
+from catalog.modelkit import After, IsoDate, Limits, Model
 from catalog.settings import CheckSettings, ResourceCheck
 from catalog.vocab import KINDS, LEVELS, ROLES, Kind, Level, Role
 
@@ -186,7 +186,7 @@ class Resource(Model):
     doi: Annotated[str, After(_doi)] | None = None
     arxiv: Annotated[str, After(_arxiv)] | None = None
     free: bool | None = None
-    added: dt.date | None = None
+    added: IsoDate | None = None
     archived_url: Annotated[str, After(_http_url)] | None = None
     companions: list[Companion] = dataclasses.field(default_factory=list)
     check: ResourceCheck | None = None

@@ -8,6 +8,7 @@ its entry), one plain sentence, and a fix hint (``did you mean 'title'?``, ``quo
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from catalog.modelkit import Model, field_names
@@ -95,6 +96,11 @@ def _shown(value: Any) -> str:
     return type(value).__name__
 
 
+def _plain(value: Any) -> str:
+    """A value as YAML would write it plainly (the fallback when the written text is unknown)."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
 def is_union_noise(error: Any, data: Any) -> bool:
     """True for the error of a union branch that does not fit the value's type (Pydantic reports
     every branch; the one that fits says what is really wrong)."""
@@ -102,8 +108,10 @@ def is_union_noise(error: Any, data: Any) -> bool:
     return tag is not None and not _branch_fits(tag, value)
 
 
-def explain(error: Any, data: Any) -> Explained:
-    """One located message for a Pydantic error dict."""
+def explain(error: Any, data: Any, written: Callable[[Loc], str | None] | None = None) -> Explained:
+    """One located message for a Pydantic error dict. ``written`` gives the text of the value at
+    a path as the user wrote it, so that a hint quotes that text and not its parsed value
+    (``1e3``, not ``1000.0``)."""
     loc, tag, _value, at_key = _resolve(tuple(error["loc"]), data)
     kind = error["type"]
     given = error.get("input")
@@ -126,8 +134,9 @@ def explain(error: Any, data: Any) -> Explained:
         return loc, f"{_shown(given)} is not one of: {', '.join(choices)}", hint, at_key
     if kind in ("string_type", "str_type"):
         message = f"expected text, got {_shown(given)}"
-        if isinstance(given, (int, float, bool, dt.date)):
-            hint = f'quote it: "{given if not isinstance(given, bool) else str(given).lower()}"'
+        if isinstance(given, (int, float, bool)):
+            source = written(loc) if written else None
+            hint = f'quote it: "{source if source is not None else _plain(given)}"'
         return loc, message, hint, at_key
     if kind == "bool_type":
         hint = "write true or false; words like yes, no, on and off are not booleans here"

@@ -10,10 +10,9 @@ The link checker reads them; the schema validates them like every other part of 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from typing import Annotated
 
-from catalog.modelkit import Limits, Model
+from catalog.modelkit import IsoDate, Limits, Model
 
 HttpStatus = Annotated[int, Limits(ge=100, le=999)]
 
@@ -40,7 +39,7 @@ class Review(Model):
     """A content change the curator has looked at: when, and the page's new title. A later
     check that finds this title takes the page as the resource again."""
 
-    date: dt.date
+    date: IsoDate
     title: Annotated[str, Limits(min_length=1)]
 
 

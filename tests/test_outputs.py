@@ -289,6 +289,7 @@ def _curation(command: str, tmp_path: Path) -> tuple[str, list[str]]:
     result |= {"status": "redirected", "final_url": "https://e.org/moved"}
     report.write_text(json.dumps({"summary": {}, "results": [result]}), encoding="utf-8")
     add = ["add", "https://e.org/new", "--no-fetch", "--yes", "--title", "New", "--topic", "code"]
+    add += ["--level", "beginner", "--year", "2024", "--author", "A", "--description", "New."]
     return {
         "fmt": ("messy.yaml", ["fmt"]),
         "add": ("commented.yaml", add),

@@ -85,14 +85,24 @@ def fail(message: str, *, code: ExitCode = ExitCode.USAGE, hint: str | None = No
 
 
 def load_index_or_exit(path: Path | None) -> Index:
-    """The catalog and its search index (cached by content), or print every problem and exit 2."""
+    """The catalog and its search index (cached by content), or print every problem and exit 2.
+
+    Entries that still hold import placeholders are left out, with one warning."""
     from catalog.errors import CatalogFileError
     from catalog.index import load_index
+    from catalog.loader import left_out
 
     try:
-        return load_index(resolve_path(path))
+        index = load_index(resolve_path(path))
     except CatalogFileError as exc:
         raise _unreadable(exc) from None
+    note = left_out(index.catalog)
+    if note is not None:
+        from rich.markup import escape
+
+        message = f"{note.file}: {note.message} ({note.hint})"
+        console(stderr=True).print(f"[yellow]warning:[/] {escape(message)}", soft_wrap=True)
+    return index
 
 
 def resolve_filters(filters: Any, topic_names: dict[str, str]) -> Any:

@@ -1,7 +1,9 @@
 """`catalog add`, `catalog import`, `catalog fmt` and `catalog fix`: edits that keep comments.
 
-Every command reads the catalog with the round-trip editor in :mod:`catalog.curate.yamledit`,
-which re-validates the result and writes it atomically; on any failure the file is untouched.
+Every command reads the catalog once with :mod:`catalog.curate.yamledit`, computes its edit as
+splices of the text (``fmt``: the canonical layout rebuilt from the node spans), checks the
+result with the one reader and loader, and writes it atomically; on any failure the file is
+untouched.
 """
 
 from __future__ import annotations
@@ -134,8 +136,9 @@ def fmt(
 
       catalog fmt --check          # in CI or pre-commit
     """
+    from catalog.curate.diffs import diff
     from catalog.curate.fmt import SortOrder, format_document
-    from catalog.curate.yamledit import commit, diff
+    from catalog.curate.yamledit import commit
     from catalog.errors import CatalogError
 
     path = catalog or EDITED
@@ -144,14 +147,15 @@ def fmt(
     try:
         text = format_document(doc, SortOrder(sort.value) if sort else None)
         if check:
-            changes = diff(doc.text, text, str(path))
+            changes = diff(doc.text, text, str(path)) if text != doc.text else ""
             _show_diff(changes)
             if changes:
                 err.print(f"[red]✗[/] {path} is not formatted; run 'catalog fmt' to fix it")
                 raise typer.Exit(ExitCode.PROBLEMS)
             err.print(f"[green]✓[/] {path} is formatted")
             return
-        commit(doc, text)
+        if text != doc.text:
+            commit(doc, text, same_values=True, reordered=sort is not None)
     except CatalogError as exc:
         _fail(exc)
     err.print(f"[green]✓[/] {path}: {'formatted' if text != doc.text else 'already formatted'}")
@@ -177,9 +181,10 @@ def import_list(
 
       catalog import awesome-transformers.md --catalog new.yaml
     """
+    from catalog.curate.diffs import diff
     from catalog.curate.importer import import_list as run_import
     from catalog.curate.mdlist import read_list
-    from catalog.curate.yamledit import commit, diff
+    from catalog.curate.yamledit import commit
     from catalog.errors import CatalogError
 
     try:
@@ -188,17 +193,17 @@ def import_list(
         _fail(exc)
     path = catalog or EDITED
     doc = _read(path, create=True)
-    report = run_import(doc, parsed, source=source.name, language=language)
-    text = doc.render()
-    placeholders = frozenset(report.placeholders)
     try:
+        report = run_import(doc, parsed, source=source.name, language=language)
+        text = doc.apply(report.splices)
+        placeholders = frozenset(report.placeholders)
         commit(doc, text, placeholders=placeholders, write=not dry_run)
     except CatalogError as exc:
         _fail(exc)
     if as_json:
         print_json({**report.as_dict(), "catalog": str(path), "written": not dry_run})
     elif dry_run:
-        _show_diff(diff(doc.text, text, str(path)))
+        _show_diff(diff(doc.text, text, str(path), report.splices))
     _print_import_report(report, path, dry_run)
 
 
@@ -244,8 +249,10 @@ def fix(
 ) -> None:
     """Fix the catalog from the last link check: follow redirects, record archived copies.
 
-    A redirected resource gets its final URL; a broken one gets 'archived_url' from the
-    Wayback Machine. Shows the diff and asks before writing, unless --yes.
+    A redirected resource gets its final URL; a broken one (or a soft 404) gets
+    'archived_url' from the Wayback Machine; a drifted one is marked as reviewed
+    (check.review: today and the page's new title). Shows the diff and asks before
+    writing, unless --yes.
     Exit 0 when everything found was fixed, 1 when something is left (or nothing was
     written), 2 when the catalog or the results cannot be read.
 
@@ -255,9 +262,10 @@ def fix(
 
       catalog fix --yes --no-archive
     """
+    from catalog.curate.diffs import diff
     from catalog.curate.fix import findings_from_cache, findings_from_report, plan_fixes
     from catalog.curate.wayback import Wayback
-    from catalog.curate.yamledit import check_edit, commit, diff
+    from catalog.curate.yamledit import check_edit, write_checked
     from catalog.errors import CatalogError
     from catalog.plaintext import plural
 
@@ -268,13 +276,14 @@ def fix(
         findings = findings_from_report(report) if report else findings_from_cache(cache, doc)
         wayback = Wayback(archive_url, tuple(allow_network))
         plan = plan_fixes(doc, findings, None if no_archive else wayback.closest)
-        text = doc.render()
-        check_edit(doc, text)
+        text = doc.apply(plan.splices)
+        if text != doc.text:
+            check_edit(doc, text)
     except CatalogError as exc:
         _fail(exc)
     write = bool(plan.changes) and not dry_run
     if not as_json:
-        _show_diff(diff(doc.text, text, str(path)))
+        _show_diff(diff(doc.text, text, str(path), plan.splices))
     for left in plan.skipped:
         err.print(f"  [yellow]![/] {left.id}: {left.status}: {left.reason}")
     if write and not yes:
@@ -283,7 +292,7 @@ def fix(
         )
     if write:
         try:
-            commit(doc, text)
+            write_checked(doc, text)
         except CatalogError as exc:
             _fail(exc)
     if as_json:
@@ -314,16 +323,19 @@ def add(
         False, "--yes", "-y", help="Ask nothing: take the proposed values and write."
     ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show the new entry; write nothing."),
-    no_fetch: bool = typer.Option(False, "--no-fetch", help="Do not fetch the page."),
+    no_fetch: bool = typer.Option(
+        False, "--no-fetch", help="Do not fetch the page (nor check that it answers)."
+    ),
     allow_network: list[str] = _network_option(),
     timeout: float = typer.Option(20.0, "--timeout", min=1, help="Seconds to wait for the page."),
 ) -> None:
     """Add a resource from its URL: the page's metadata is proposed, you confirm or edit it.
 
     Title, description, authors, date, kind and arXiv id are read from the page; the rest is
-    asked with defaults. Flags fill fields without asking; --yes asks nothing. A URL that
-    is already catalogued is refused. Fields left empty become TODO placeholders that
-    'catalog validate' lists. Exit 0 when added, 1 when refused, 2 on bad input.
+    asked with defaults. Flags fill fields without asking; --yes asks nothing, and refuses
+    (exit 2) when a required field still has no value, naming the flag that gives it. A URL
+    that is already catalogued, or that the link checker finds broken under --yes, is
+    refused (exit 1). Exit 0 when added, 1 when refused, 2 on bad input.
 
     Examples:
 
@@ -334,38 +346,52 @@ def add(
     from rich.markup import escape
 
     from catalog.curate import add as adding
-    from catalog.curate.yamledit import check_edit, commit, diff, resource_ids
+    from catalog.curate.diffs import diff
+    from catalog.curate.yamledit import check_edit, write_checked
     from catalog.errors import CatalogError
     from catalog.urls import url_problem
 
+    if "://" not in url:
+        raise fail(
+            f"'{url}' is not a URL",
+            code=ExitCode.USAGE,
+            hint="give the page's whole address, such as https://example.org/page",
+        )
     problem = url_problem(url)
     if problem:
         raise fail(f"{url}: {problem}", code=ExitCode.USAGE)
     path = catalog or EDITED
     doc = _read(path)
+    err = _err()
     try:
         adding.find_duplicate(doc, url)
-        page, final_url = None, None
+        fetched = adding.Fetched()
         if not no_fetch:
-            page, final_url, warning = adding.fetch_metadata(url, tuple(allow_network), timeout)
-            if warning:
-                _err().print(f"[yellow]warning:[/] {escape(warning)}")
-        if final_url and final_url != url:
-            adding.find_duplicate(doc, final_url)
-        taken = {str(i) for i in resource_ids(doc.data)}
-        values = adding.propose(url, page, final_url=final_url, taken=taken)
+            fetched = adding.fetch_metadata(url, tuple(allow_network), timeout)
+            _judge_fetch(fetched, yes)
+        if fetched.final_url and fetched.final_url != url:
+            adding.find_duplicate(doc, fetched.final_url)
+        taken = {str(r.get("id")) for r in doc.resource_fields("id")}
+        values = adding.propose(url, fetched.page, final_url=fetched.final_url, taken=taken)
         given: dict[str, Any] = {"id": id, "title": title, "kind": kind, "year": year}
         given |= {"level": level, "language": language, "description": description, "free": free}
         given |= {"fa_description": fa_description, "topics": topic, "authors": author}
         adding.fill(values, given, doc.topics, taken, None if yes else _answer)
-        entry, missing = adding.build_entry(values)
-        placeholders = adding.append_entry(doc, entry, missing)
-        text = doc.render()
-        check_edit(doc, text, placeholders)
+        lacking = adding.missing(values)
+        if lacking:
+            flags = " ".join(flag + " ..." for flag in lacking.values())
+            raise fail(
+                f"{url}: no value for {', '.join(lacking)}; nothing was written",
+                code=ExitCode.USAGE,
+                hint=f"give {flags} (add writes no placeholders)",
+            )
+        entry = adding.build_entry(values)
+        splice, line = adding.insert_entry(doc, entry)
+        text = doc.apply([splice])
+        check_edit(doc, text)
     except CatalogError as exc:
         _fail(exc)
-    _show_diff(diff(doc.text, text, str(path)))
-    err = _err()
+    _show_diff(diff(doc.text, text, str(path), [splice]))
     if dry_run:
         err.print(f"dry run: {entry['id']} not written")
         return
@@ -373,13 +399,31 @@ def add(
         err.print("nothing written")
         raise typer.Exit(ExitCode.PROBLEMS)
     try:
-        commit(doc, text, placeholders=placeholders)
+        write_checked(doc, text)
     except CatalogError as exc:
         _fail(exc)
-    line = text[: text.index(f"- id: {entry['id']}\n")].count("\n") + 1
-    err.print(f"[green]✓[/] added {entry['id']} to {path}:{line}")
-    if missing:
-        err.print(f"Still to fill in: {', '.join(missing)} ('catalog validate' lists them)")
+    err.print(f"[green]✓[/] added {escape(str(entry['id']))} to {escape(str(path))}:{line}")
+
+
+def _judge_fetch(fetched: Any, yes: bool) -> None:
+    """A page that could not be fetched proposes nothing; a broken one is refused under --yes
+    and asked about otherwise."""
+    from rich.markup import escape
+
+    err = _err()
+    if fetched.problem is None:
+        return
+    if fetched.status != "broken":
+        err.print(f"[yellow]warning:[/] {escape(fetched.problem)}; nothing proposed from the page")
+        return
+    if yes:
+        err.print(f"[red]error:[/] {escape(fetched.problem)}: the link checker finds it broken")
+        err.print("nothing was written (check the URL, or pass --no-fetch to add it unchecked)")
+        raise typer.Exit(ExitCode.PROBLEMS)
+    err.print(f"[yellow]warning:[/] {escape(fetched.problem)}: the link checker finds it broken")
+    if not typer.confirm("Add it anyway?", default=False, err=True):
+        err.print("nothing written")
+        raise typer.Exit(ExitCode.PROBLEMS)
 
 
 def _answer(asked: Any) -> Any:

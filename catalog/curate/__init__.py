@@ -1,15 +1,16 @@
-"""Curation: edits of a catalog file that keep every comment, key order and quoting.
+"""Curation: edits of a catalog file that change only what they mean to change.
 
 One module per concern::
 
-    yamledit   round-trip load/render (ruamel.yaml), validate-before-write, atomic write
-    comments   moving comments with the keys and entries they belong to; counting them
-    fmt        canonical formatting (``catalog fmt``)
+    yamledit   read once, check the edited text with the one reader, atomic write
+    splices    the edits (a block of entries, a key, a list item) as splices of the text
+    order      the canonical order of keys, read from the models
+    fmt        canonical formatting (``catalog fmt``), rebuilt from the node spans
     mdlist     reading an awesome-style Markdown list (markdown-it-py)
     importer   adding a parsed list to a catalog (``catalog import``)
     guess      kind, arXiv id and slug from a URL or a title
     metadata   title, description, authors and date from a page's <head>
-    add        proposing and appending one entry (``catalog add``)
+    add        proposing and inserting one entry (``catalog add``)
     fix        applying link-check results (``catalog fix``)
     wayback    the Wayback Machine availability API client
     errors     the CurateError tree

@@ -1,8 +1,10 @@
-"""``catalog add``: propose an entry for a URL and append it to the catalog document.
+"""``catalog add``: propose an entry for a URL and insert it into the catalog file.
 
-The CLI fetches the page (through the link checker's guard), asks for what is missing and
-calls :func:`build_entry` and :func:`append_entry`. Fields nobody filled get the same marked
-placeholders as ``catalog import`` (``level: TODO``...), which ``catalog validate`` lists.
+The CLI fetches the page (through the link checker's guard), asks for what is missing and calls
+:func:`build_entry` and :func:`insert_entry`. ``add`` never writes a placeholder: every required
+field has a value (asked for, given by a flag, or proposed), or the CLI refuses and names the
+flag that supplies it. The entry is one block, keys in the schema's order, inserted after the
+last resource as ``catalog fmt`` would write it, so the diff holds only added lines.
 """
 
 from __future__ import annotations
@@ -12,56 +14,69 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from catalog.curate.comments import append_item
 from catalog.curate.errors import DuplicateResource, UnreadableInput
-from catalog.curate.guess import arxiv_id, guess_kind, identity_keys, slugify, year_of_arxiv
-from catalog.curate.importer import TODO
-from catalog.curate.metadata import PageMetadata
-from catalog.curate.yamledit import Document, flow_list, folded, placeholder_path
-
-# The fields `add` asks for, in the order it asks.
-ASKED = (
-    "title",
-    "kind",
-    "topics",
-    "authors",
-    "year",
-    "level",
-    "language",
-    "description",
-    "fa_description",
-    "free",
-    "id",
+from catalog.curate.guess import (
+    arxiv_id,
+    guess_kind,
+    identity_keys,
+    kind_of_og_type,
+    slugify,
+    year_of_arxiv,
 )
+from catalog.curate.metadata import PageMetadata
+from catalog.curate.questions import ASKED, REQUIRED, Question, question
+from catalog.curate.yamledit import Document
+from catalog.yamldoc.emit import Flow, Folded
+from catalog.yamldoc.splice import Splice
 
 
-def fetch_metadata(
-    url: str, allow_networks: tuple[str, ...], timeout: float
-) -> tuple[PageMetadata | None, str | None, str | None]:
-    """Fetch ``url`` through the link checker: (metadata, final URL, warning).
+@dataclass(frozen=True)
+class Fetched:
+    """What fetching the page gave: its metadata (None for a page that is not HTML or could
+    not be fetched), where it ended up, and why it could not be fetched (with the link-check
+    status it would get, ``broken`` for a 404)."""
 
-    A page that cannot be fetched proposes nothing (the warning says why); an address the
-    network guard refuses raises :class:`UnreadableInput`.
-    """
+    page: PageMetadata | None = None
+    final_url: str | None = None
+    problem: str | None = None
+    status: str | None = None
+
+
+def fetch_metadata(url: str, allow_networks: tuple[str, ...], timeout: float) -> Fetched:
+    """Fetch ``url`` through the link checker. An address the network guard refuses raises
+    :class:`UnreadableInput`."""
     from catalog.curate.metadata import extract
-    from catalog.linkcheck import BlockedAddressError, LinkCheckError, fetch_page
+    from catalog.linkcheck import BlockedAddressError, FetchError, LinkCheckError, fetch_page
 
     try:
         page = fetch_page(url, allow_networks=allow_networks, timeout=timeout)
     except BlockedAddressError as exc:
         raise UnreadableInput(str(exc)) from None
+    except FetchError as exc:
+        return Fetched(problem=str(exc), status=exc.status)
     except LinkCheckError as exc:
-        return None, None, f"{exc}; nothing proposed from the page"
+        return Fetched(problem=str(exc), status="error")
     content_type = str(page.headers.get("content-type", "text/html")).lower()
     if "html" not in content_type:
-        return None, page.final_url, None
-    return extract(page.text), page.final_url, None
+        return Fetched(final_url=page.final_url)
+    return Fetched(extract(page.text), page.final_url)
 
 
 def find_duplicate(doc: Document, *urls: str) -> None:
     """Raise :class:`DuplicateResource` when any of ``urls`` (or its arXiv id) is catalogued."""
+    from urllib.parse import urlsplit
+
     wanted = {key for url in urls if url for key in identity_keys({"url": url})}
-    for index, resource in enumerate(doc.resources):
+    # Only an entry whose URL names one of the hosts, or an arXiv paper, can match: the others
+    # are not worth normalising (10,000 of them take a tenth of a second).
+    hosts = {(urlsplit(url).hostname or "").removeprefix("www.") for url in urls if url}
+    papers = any(key.startswith("arxiv:") for key in wanted)
+    for index, resource in enumerate(doc.resource_fields("id", "url", "arxiv")):
+        url = resource.get("url")
+        lowered = url.lower() if isinstance(url, str) else ""
+        maybe = any(host and host in lowered for host in hosts)
+        if not maybe and not (papers and ("arxiv" in lowered or resource.get("arxiv"))):
+            continue
         if wanted & set(identity_keys(resource)):
             raise DuplicateResource(urls[0], str(resource.get("id")), doc.line_of(index))
 
@@ -73,23 +88,30 @@ def propose(
     final_url: str | None = None,
     taken: set[str] | None = None,
 ) -> dict[str, Any]:
-    """Default values for every asked field, from the page and the URL."""
+    """Default values for every asked field, from the page and the URL.
+
+    The kind comes from the host (arXiv, YouTube, GitHub...), then the page's ``og:type``, and
+    is ``article`` for an ordinary page. A Persian page's description is proposed as the
+    Persian one."""
     page = page or PageMetadata()
     address = final_url or url
     arxiv = arxiv_id(address) or arxiv_id(url) or page.arxiv
     year = page.year or (year_of_arxiv(arxiv) if arxiv else None)
     title = (page.title or "").strip()
+    kind = guess_kind(address) or guess_kind(url) or kind_of_og_type(page.og_type) or "article"
+    description = (page.description or "").strip()
+    persian = page.persian
     values: dict[str, Any] = {
         "url": address,
         "title": title,
-        "kind": guess_kind(address) or guess_kind(url),
+        "kind": kind,
         "topics": [],
         "authors": list(page.authors),
         "year": year,
         "level": None,
-        "language": page.language or "en",
-        "description": (page.description or "").strip(),
-        "fa_description": "",
+        "language": "fa" if persian else (page.language or "en"),
+        "description": "" if persian else description,
+        "fa_description": description if persian else "",
         "free": None,
         "arxiv": arxiv,
     }
@@ -116,71 +138,77 @@ def suggest_id(values: dict[str, Any], taken: set[str]) -> str:
     return candidate
 
 
-def build_entry(values: dict[str, Any], today: dt.date | None = None) -> tuple[Any, list[str]]:
-    """A resource mapping in schema key order, and the names of fields left as placeholders."""
-    from ruamel.yaml.comments import CommentedMap
+def missing(values: dict[str, Any]) -> dict[str, str]:
+    """The required fields still without a value, each with the flag that gives one."""
+    return {name: flag for name, flag in REQUIRED.items() if values.get(name) in (None, "", [])}
+
+
+def resolve_topics(names: list[str], topics: dict[str, Any]) -> list[str]:
+    """Topic names (ids or aliases) as topic ids, each once, in the order given; an unknown
+    name is kept as written (validation reports it)."""
+    from catalog.models import topic_names
+
+    known = topic_names(
+        (str(key), [str(a) for a in t.get("aliases") or []] if isinstance(t, dict) else [])
+        for key, t in topics.items()
+    )
+    return list(dict.fromkeys(known.get(name, name) for name in names))
+
+
+def build_entry(values: dict[str, Any], today: dt.date | None = None) -> dict[str, Any]:
+    """A resource mapping with its keys in the schema's order (``catalog fmt``'s)."""
+    from catalog.curate.order import resource_fields
 
     today = today or dt.date.today()
-    entry = CommentedMap()
-    missing: list[str] = []
-
-    def put(name: str, value: Any, placeholder: Any = TODO) -> None:
-        if value in (None, "", []):
-            missing.append(name)
-            value = placeholder
-        entry[name] = value
-
-    entry["id"] = values["id"]
-    put("title", values.get("title"), "")
-    entry["url"] = values["url"]
-    put("kind", values.get("kind"))
-    put("topics", flow_list(list(values.get("topics") or [])) or None, flow_list([TODO]))
-    put("authors", flow_list(list(values.get("authors") or [])) or None)
-    put("year", values.get("year"))
-    put("level", values.get("level"))
-    entry["language"] = values.get("language") or "en"
-    description = values.get("description") or ""
+    fields: dict[str, Any] = {
+        "id": values["id"],
+        "title": values["title"],
+        "url": values["url"],
+        "kind": values["kind"],
+        "topics": Flow(list(values["topics"])),
+        "authors": Flow(list(values["authors"])),
+        "year": values["year"],
+        "level": values["level"],
+        "language": values["language"],
+        "arxiv": values.get("arxiv") or None,
+        "free": None if values.get("free") is None else bool(values["free"]),
+        "added": dt.date(today.year, today.month, today.day),
+    }
+    english = Folded(str(values["description"]))
     persian = values.get("fa_description") or ""
-    if not description:
-        missing.append("description")
-    if persian:
-        entry["description"] = _localized(folded(description), folded(persian))
-    else:
-        entry["description"] = folded(description)
-    if values.get("arxiv"):
-        entry["arxiv"] = values["arxiv"]
-    if values.get("free") is not None:
-        entry["free"] = bool(values["free"])
-    entry["added"] = dt.date(today.year, today.month, today.day)
-    return entry, missing
+    fields["description"] = {"en": english, "fa": Folded(persian)} if persian else english
+    return {name: fields[name] for name in resource_fields() if fields.get(name) is not None}
 
 
-def _localized(english: str, persian: str) -> Any:
-    from ruamel.yaml.comments import CommentedMap
+def insert_entry(doc: Document, entry: dict[str, Any]) -> tuple[Splice, int]:
+    """The splice that puts ``entry`` after the last resource, and the line the entry starts
+    on in the edited text."""
+    from catalog.curate.splices import append_resources
 
-    texts = CommentedMap()
-    texts["en"] = english
-    texts["fa"] = persian
-    return texts
+    splice = append_resources(doc, [entry])
+    return splice, first_item_line(doc, splice)
 
 
-def append_entry(doc: Document, entry: Any, missing: list[str]) -> frozenset[str]:
-    """Append ``entry`` to the resources; return the placeholder paths it may leave invalid."""
-    resources = doc.resources
-    if not resources:
-        resources.fa.set_block_style()
-    append_item(resources, entry)  # a duplicate id is reported by the validation before writing
-    return frozenset(placeholder_path(entry["id"], name) for name in missing)
+def first_item_line(doc: Document, splice: Splice) -> int:
+    """The line (1-based, in the edited text) of the first list item a splice inserts."""
+    newline = doc.newline()
+    lines = splice.new.split(newline)
+    before = doc.text.count("\n", 0, splice.start)
+    for number, line in enumerate(lines):
+        if line.lstrip().startswith("- "):
+            return before + number + 1
+    return before + 1
 
 
 def fill(
     values: dict[str, Any],
     given: dict[str, Any],
-    topics: Any,
+    topics: dict[str, Any],
     taken: set[str],
     ask: Callable[[Question], Any] | None,
 ) -> None:
-    """Set each field from ``given`` (the flags), else from ``ask`` (None: keep the proposal)."""
+    """Set each field from ``given`` (the flags), else from ``ask`` (None: keep the proposal).
+    Topics end up as topic ids, each once."""
     for name in ASKED:
         if given.get(name) not in (None, [], ""):  # an empty flag (no --topic) is not an answer
             values[name] = given[name]
@@ -189,73 +217,4 @@ def fill(
             values["id"] = suggest_id(values, taken)
         if ask is not None:
             values[name] = ask(question(name, values, topics))
-
-
-@dataclass(frozen=True)
-class Question:
-    """How to ask for one field: the label, the default answer, and how to read an answer.
-
-    ``parse`` raises ValueError with a message to show when the answer is not acceptable; an
-    empty answer gives None (the field becomes a placeholder).
-    """
-
-    label: str
-    default: str
-    parse: Callable[[str], Any]
-
-
-def question(name: str, values: dict[str, Any], topics: Any) -> Question:
-    """The question for field ``name``, with the current value as its default."""
-    from catalog.models import KINDS, LEVELS
-
-    value = values.get(name)
-    if name in ("topics", "authors"):
-        known = f" (known: {', '.join(map(str, topics))})" if name == "topics" else ""
-        label = f"{name.capitalize()}, comma-separated{known}"
-        check = (lambda t: _known_topic(topics, t)) if name == "topics" else None
-        return Question(label, ", ".join(value or []), lambda a: _list(a, check))
-    if name in ("kind", "level"):
-        choices = KINDS if name == "kind" else LEVELS
-        label = f"{name.capitalize()} ({', '.join(choices)})"
-        return Question(label, value or "", lambda a: _choice(a, choices))
-    if name == "year":
-        return Question("Year", str(value or ""), _year)
-    if name == "free":
-        return Question("Free to use? (y/n, empty if unknown)", "", _yes_no)
-    labels = {"fa_description": "Persian description (optional)", "id": "Id"}
-    return Question(labels.get(name, name.capitalize()), str(value or ""), lambda a: a or None)
-
-
-def _list(answer: str, check: Callable[[str], bool] | None) -> list[str]:
-    items = [a.strip() for a in answer.split(",") if a.strip()]
-    unknown = [i for i in items if check is not None and not check(i)]
-    if unknown:
-        raise ValueError(f"unknown topic(s): {', '.join(unknown)}")
-    return items
-
-
-def _choice(answer: str, choices: tuple[str, ...]) -> str | None:
-    if answer and answer not in choices:
-        raise ValueError(f"'{answer}' is not one of: {', '.join(choices)}")
-    return answer or None
-
-
-def _year(answer: str) -> int | None:
-    if answer and not answer.isdigit():
-        raise ValueError("a year is a number such as 2017")
-    return int(answer) if answer else None
-
-
-def _yes_no(answer: str) -> bool | None:
-    lowered = answer.lower()
-    if lowered not in ("", "y", "yes", "n", "no"):
-        raise ValueError("answer y, n, or nothing")
-    return lowered.startswith("y") if lowered else None
-
-
-def _known_topic(topics: Any, name: str) -> bool:
-    for topic_id, topic in topics.items():
-        aliases = topic.get("aliases") if isinstance(topic, dict) else None
-        if name == topic_id or (isinstance(aliases, list) and name in aliases):
-            return True
-    return False
+    values["topics"] = resolve_topics(list(values.get("topics") or []), topics)

@@ -136,6 +136,18 @@ def guess_kind(url: str) -> str | None:
     return None
 
 
+def kind_of_og_type(og_type: str | None) -> str | None:
+    """The catalog kind an ``og:type`` names (``article``, ``video.*``, ``book``), or None."""
+    value = (og_type or "").strip().lower()
+    if value in ("article", "blog", "blogposting"):
+        return "article"
+    if value.startswith("video"):
+        return "video"
+    if value.startswith("book"):
+        return "book"
+    return None
+
+
 def slugify(text: str, max_length: int = 60) -> str:
     """A catalog id from free text: lower-case ASCII letters, digits and hyphens."""
     text = text.translate(_NOT_DECOMPOSABLE)

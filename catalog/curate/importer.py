@@ -1,7 +1,9 @@
 """``catalog import``: add the resources of a Markdown list to a catalog document.
 
 Headings become topics (an existing topic is reused when the heading's slug is its id or an
-alias); list items become resources appended at the end, under a comment naming the list.
+alias); list items become resources inserted after the last one, under a comment naming the
+list, keys in the schema's order. The edit is a few splices of the file's text (new topics, the
+topics added to known entries, the new block), so nothing else in the file moves.
 An item whose canonical URL (:func:`catalog.urls.normalize_url`) or arXiv id is already
 catalogued (or listed earlier in the same list) is merged instead: the existing entry gains
 the item's topic, nothing else changes.
@@ -24,7 +26,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from catalog.curate.comments import append_item, comment_above_item, insert_key
 from catalog.curate.guess import (
     arxiv_id,
     guess_kind,
@@ -34,8 +35,10 @@ from catalog.curate.guess import (
     year_of_arxiv,
 )
 from catalog.curate.mdlist import Heading, Item, ParsedList, Unparsed
-from catalog.curate.yamledit import Document, flow_list, folded, placeholder_path
+from catalog.curate.yamledit import Document, placeholder_path
 from catalog.urls import url_problem
+from catalog.yamldoc.emit import Flow, Folded
+from catalog.yamldoc.splice import Splice
 
 TODO = "TODO"
 
@@ -72,6 +75,7 @@ class ImportReport:
     unparsed: list[Unparsed] = field(default_factory=list)
     new_topics: list[str] = field(default_factory=list)
     placeholders: set[str] = field(default_factory=set)
+    splices: list[Splice] = field(default_factory=list)  # the edit, for Document.apply
 
     def lines(self) -> list[tuple[str, str]]:
         """One (mark, text) per item: + imported, = merged, ? not understood."""
@@ -126,7 +130,9 @@ def import_list(
     language: str = "en",
     today: dt.date | None = None,
 ) -> ImportReport:
-    """Add ``parsed`` to ``doc`` (in memory); the caller renders and commits the document."""
+    """Plan the import of ``parsed`` into ``doc``: the report, with the splices to apply."""
+    from catalog.curate.splices import add_to_list, add_topics, append_resources
+
     report = ImportReport(source, unparsed=list(parsed.unparsed))
     today = today or dt.date.today()
     items = []
@@ -137,57 +143,94 @@ def import_list(
         else:
             items.append(item)
     used = [h for h in parsed.headings if any(i.heading == h for i in items)]
-    topic_of = _topics(doc, used, report)
-    resources = doc.resources
-    first_new = len(resources)
+    new_topics: dict[str, dict[str, Any]] = {}
+    topic_of = _topics(doc, used, report, new_topics)
+    resources = doc.resource_fields("id", "url", "arxiv", "topics")
+    for index, resource in enumerate(resources):
+        if not doc.editable("resources", index, "topics"):
+            resource.pop("topics", None)  # written through an alias: no topic is added there
+    names = _topic_names(doc.topics)
     taken = {str(r.get("id")) for r in resources if isinstance(r, dict)}
     known: dict[str, int] = {}
     for index, resource in enumerate(resources):
         for key in identity_keys(resource):
             known.setdefault(key, index)
+    added_topics: dict[int, list[str]] = {}  # existing resource -> topics to add
+    entries: list[dict[str, Any]] = []
     for item in items:
         topic = topic_of.get(item.heading.line) if item.heading else None
         keys = identity_keys({"url": item.url})
         match = next((known[k] for k in keys if k in known), None)
         if match is not None:
-            target = resources[match]
-            added = _add_topic(doc, target, topic)
-            report.merged.append(Merged(item.line, item.url, str(target.get("id")), added))
+            into, added = _merge(match, topic, resources, entries, names, added_topics)
+            report.merged.append(Merged(item.line, item.url, into, added))
             continue
         entry, placeholders = _entry(item, topic, taken, language, today)
-        if not resources:
-            resources.fa.set_block_style()
         for key in keys:
-            known[key] = len(resources)
-        append_item(resources, entry)
+            known[key] = len(resources) + len(entries)
+        entries.append(entry)
         report.placeholders.update(placeholder_path(entry["id"], name) for name in placeholders)
         report.imported.append(
             Imported(item.line, entry["id"], item.title, item.url, topic, placeholders)
         )
     report.unparsed.sort(key=lambda u: u.line)
-    if len(resources) > first_new:
-        comment_above_item(resources, first_new, f"--- Imported from {source} ---")
+    if new_topics:
+        report.splices.append(add_topics(doc, new_topics))
+    for index, topics in added_topics.items():
+        report.splices.append(add_to_list(doc, doc.entry("resources", index, "topics"), topics))
+    if entries:
+        heading = f"--- Imported from {source} ---"
+        report.splices.append(append_resources(doc, entries, heading))
     return report
 
 
-def _topics(doc: Document, headings: list[Heading], report: ImportReport) -> dict[int, str]:
-    """Map each heading's line to a topic id, creating topics that do not exist yet."""
-    from ruamel.yaml.comments import CommentedMap
+def _merge(
+    match: int,
+    topic: str | None,
+    resources: list[Any],
+    entries: list[dict[str, Any]],
+    names: dict[str, str],
+    added_topics: dict[int, list[str]],
+) -> tuple[str, str | None]:
+    """Give an already-catalogued (or already-imported) resource the list's topic, if it lacks
+    it; (its id, the topic added or None)."""
+    if match >= len(resources):  # listed twice in the same list
+        entry = entries[match - len(resources)]
+        listed = entry["topics"].value
+        if topic is not None and topic not in listed and "TODO" not in listed:
+            listed.append(topic)
+            return str(entry["id"]), topic
+        return str(entry["id"]), None
+    resource = resources[match]
+    current = resource.get("topics") if isinstance(resource, dict) else None
+    rid = str(resource.get("id")) if isinstance(resource, dict) else f"#{match}"
+    if topic is None or not isinstance(current, list):
+        return rid, None
+    pending = added_topics.setdefault(match, [])
+    if topic in {names.get(str(t), str(t)) for t in current} | set(pending):
+        if not pending:
+            del added_topics[match]
+        return rid, None
+    pending.append(topic)
+    return rid, topic
 
-    topics = doc.topics
-    names = _topic_names(topics)
+
+def _topics(
+    doc: Document,
+    headings: list[Heading],
+    report: ImportReport,
+    new_topics: dict[str, dict[str, Any]],
+) -> dict[int, str]:
+    """Map each heading's line to a topic id; topics that do not exist yet go to
+    ``new_topics``."""
+    names = _topic_names(doc.topics)
     result: dict[int, str] = {}
     for heading in headings:
         slug = slugify(heading.title) or "topic"
         if slug in names:
             result[heading.line] = names[slug]
             continue
-        if not topics:
-            topics.fa.set_block_style()
-        topic = CommentedMap()
-        topic["title"] = heading.title or slug
-        topic["description"] = heading.description
-        insert_key(topics, slug, topic, ())  # at the end, before any blank line or comment
+        new_topics[slug] = {"title": heading.title or slug, "description": heading.description}
         names[slug] = slug
         result[heading.line] = slug
         report.new_topics.append(slug)
@@ -206,46 +249,32 @@ def _topic_names(topics: Any) -> dict[str, str]:
     return names
 
 
-def _add_topic(doc: Document, resource: Any, topic: str | None) -> str | None:
-    """Give an already-catalogued resource the list's topic, if it lacks it."""
-    topics = resource.get("topics") if isinstance(resource, dict) else None
-    if topic is None or not isinstance(topics, list):
-        return None
-    names = _topic_names(doc.topics)
-    if topic in {names.get(str(t), str(t)) for t in topics}:
-        return None
-    topics.append(topic)
-    return topic
-
-
 def _entry(
     item: Item, topic: str | None, taken: set[str], language: str, today: dt.date
-) -> tuple[Any, tuple[str, ...]]:
+) -> tuple[dict[str, Any], tuple[str, ...]]:
     """A new resource mapping in schema key order, and the names of its placeholder fields."""
-    from ruamel.yaml.comments import CommentedMap
+    from catalog.curate.order import resource_fields
 
     arxiv = arxiv_id(item.url)
     kind = guess_kind(item.url)
     year = item.year or (year_of_arxiv(arxiv) if arxiv else None)
     if year is not None and not 1950 <= year <= today.year:
         year = None  # a year the schema would refuse is no better than none
-    entry = CommentedMap()
-    entry["id"] = unique_id(slugify(item.title), taken)
-    entry["title"] = item.title
-    entry["url"] = item.url
-    entry["kind"] = kind or TODO
-    entry["topics"] = flow_list([topic or TODO])
-    entry["authors"] = flow_list(list(item.authors)) if item.authors else TODO
-    entry["year"] = year or TODO
-    entry["level"] = TODO
-    entry["language"] = language
-    entry["description"] = folded(item.description)
-    if item.labels:
-        entry["tags"] = flow_list(list(dict.fromkeys(item.labels)))
-    if arxiv:
-        entry["arxiv"] = arxiv
-    # A fresh date object per entry: ruamel.yaml would write a shared one as an &anchor.
-    entry["added"] = dt.date(today.year, today.month, today.day)
+    fields: dict[str, Any] = {
+        "id": unique_id(slugify(item.title), taken),
+        "title": item.title,
+        "url": item.url,
+        "kind": kind or TODO,
+        "topics": Flow([topic or TODO]),
+        "authors": Flow(list(item.authors)) if item.authors else TODO,
+        "year": year or TODO,
+        "level": TODO,
+        "language": language,
+        "tags": Flow(list(dict.fromkeys(item.labels))) if item.labels else None,
+        "arxiv": arxiv,
+        "added": today,
+        "description": Folded(item.description),
+    }
     placeholders = [
         name
         for name, missing in (
@@ -258,4 +287,5 @@ def _entry(
         )
         if missing
     ]
+    entry = {name: fields[name] for name in resource_fields() if fields.get(name) is not None}
     return entry, tuple(placeholders)

@@ -10,7 +10,8 @@ entities decoded). Sources, best first:
 * date: ``citation_publication_date``, ``citation_date``, ``article:published_time``,
   ``dc.date``, ``date``;
 * language: ``<html lang>``, then ``og:locale``;
-* arXiv id: ``citation_arxiv_id``.
+* arXiv id: ``citation_arxiv_id``;
+* kind of page: ``og:type`` (``article``, ``video.*``, ``book``...).
 """
 
 from __future__ import annotations
@@ -45,6 +46,17 @@ class PageMetadata:
     language: str | None = None
     arxiv: str | None = None
     site_name: str | None = None
+    og_type: str | None = None
+
+    @property
+    def persian(self) -> bool:
+        """A Persian page: ``lang="fa"``, or text mostly in Arabic script."""
+        if self.language == "fa":
+            return True
+        text = self.description or self.title or ""
+        letters = [c for c in text if c.isalpha()]
+        arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff")
+        return bool(letters) and arabic > len(letters) / 2
 
 
 class _HeadReader(HTMLParser):
@@ -108,6 +120,7 @@ def extract(html: str) -> PageMetadata:
         language=_language(language),
         arxiv=first(("citation_arxiv_id",)),
         site_name=first(("og:site_name",)),
+        og_type=first(("og:type",)),
     )
 
 

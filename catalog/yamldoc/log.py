@@ -26,17 +26,8 @@ class Log:
     anchors: dict[int, str] = field(default_factory=dict)
     targets: dict[int, int] = field(default_factory=dict)  # alias entry -> anchored entry
     flow: set[int] = field(default_factory=set)  # flow collections
+    closes: dict[int, int] = field(default_factory=dict)  # collection entry -> its END entry
 
     def skip(self, index: int) -> int:
         """The entry after the node starting at ``index`` (past its END for a collection)."""
-        kinds = self.kinds
-        depth = 0
-        while True:
-            kind = kinds[index]
-            index += 1
-            if kind in (MAPPING, SEQUENCE):
-                depth += 1
-            elif kind == END:
-                depth -= 1
-            if depth == 0:
-                return index
+        return self.closes.get(index, index) + 1

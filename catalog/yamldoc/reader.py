@@ -12,17 +12,19 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
+from catalog.yamldoc.document import Document
 from catalog.yamldoc.errors import YamlError
 from catalog.yamldoc.log import ALIAS, END, MAPPING, SCALAR, SEQUENCE, Log
-from catalog.yamldoc.nodes import Comment, Document
+from catalog.yamldoc.nodes import Comment
 
 
 def parse(text: str, *, source: str = "resources.yaml") -> Document:
     """Parse one YAML document with a position for every node and comment.
 
     A leading byte-order mark is dropped (``Document.bom`` records it). Raises
-    :class:`~catalog.yamldoc.errors.YamlError` for text that is not YAML, holds more than one
-    document, or has an alias before its anchor or inside the node it names.
+    :class:`~catalog.yamldoc.errors.YamlError` (a ``CatalogReadError``) for text that is not YAML,
+    holds more than one document, or has an alias before its anchor or inside the node it
+    names.
     """
     import yaml
 
@@ -44,7 +46,11 @@ def parse(text: str, *, source: str = "resources.yaml") -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, column = document.line_col(mark.index) if mark else (1, 1)
         problem = " ".join(part for part in (exc.context, exc.problem) if part)
-        raise YamlError(line, column, f"not valid YAML: {problem}", source=source) from None
+        hint = None
+        if "incompatible YAML document" in problem:  # a %YAML directive other than 1.x
+            hint = "this file is read as YAML 1.2; write '%YAML 1.2' or remove the directive"
+        message = f"not valid YAML: {problem}"
+        raise YamlError(line, column, message, hint, source=source) from None
     except yaml.YAMLError as exc:
         raise YamlError(1, 1, f"not valid YAML: {exc}", source=source) from None
     finally:
@@ -131,6 +137,7 @@ def _record(parser: Any, document: Document) -> None:
             add_end(end)
             add_value(None)
             ends[opened] = end
+            log.closes[opened] = index
         elif kind is alias_event:
             target = anchored.get(event.anchor)
             start = event.start_mark.index

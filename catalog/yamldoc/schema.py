@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from catalog.yamldoc.document import Document
 from catalog.yamldoc.errors import YamlError
 from catalog.yamldoc.log import END, MAPPING, SCALAR, SEQUENCE
-from catalog.yamldoc.nodes import Document, Node
+from catalog.yamldoc.nodes import Node
 
 _CORE = "tag:yaml.org,2002:"
 _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
@@ -24,20 +25,26 @@ _NAN = frozenset({".nan", ".NaN", ".NAN"})
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
-# A plain scalar that starts with any other character is text.
-_MAYBE_TYPED = frozenset("-+.0123456789~nNtTfF")
+# A plain scalar that starts with any other character is text ("" is null).
+_MAYBE_TYPED = frozenset(["", *"-+.0123456789~nNtTfF"])
+_WORDS = frozenset("~nNtTfF")
 
 
 def plain_value(text: str) -> Any:
     """The value of a plain (unquoted, untagged) scalar under the core schema."""
-    if text and text[0] not in _MAYBE_TYPED:
+    first = text[:1]
+    if first not in _MAYBE_TYPED:
         return text
-    if text in _NULL:
+    if first in _WORDS:  # null, true, false, or text: a number never starts with a letter
+        if text in _NULL:
+            return None
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        return text
+    if not text:
         return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
     if _INT.fullmatch(text):
         if text[:2] == "0o":
             return int(text[2:], 8)
@@ -69,8 +76,11 @@ def _tagged(tag: str, text: str) -> Any:
     raise ValueError(text)
 
 
-def to_python(document: Document, node: Node | None = None, *, max_nodes: int | None = None) -> Any:
-    """Plain data (dict, list, str, int, float, bool, None) for the document or one of its nodes.
+def to_python(
+    document: Document, node: Node | int | None = None, *, max_nodes: int | None = None
+) -> Any:
+    """Plain data (dict, list, str, int, float, bool, None) for the document or one of its nodes
+    (a node, or its entry in the log).
 
     Aliases are expanded into copies; ``max_nodes`` bounds how many nodes that may produce
     (default: four times the document's own, plus 10,000). Raises
@@ -80,7 +90,7 @@ def to_python(document: Document, node: Node | None = None, *, max_nodes: int | 
     if not log.kinds:
         return None
     budget = max_nodes if max_nodes is not None else 4 * len(log.kinds) + 10_000
-    index = 0 if node is None else node.index
+    index = 0 if node is None else node if isinstance(node, int) else node.index
     try:
         return _Builder(document, budget).build(index)
     except RecursionError:  # only aliases recurse: a chain of thousands of them
@@ -97,6 +107,7 @@ class _Builder:
         self.document = document
         self.log = document.log
         self.budget = budget
+        self.outer_alias = -1  # the alias being expanded at the top level, if any
 
     def fail(self, index: int, message: str, hint: str | None = None) -> YamlError:
         line, column = self.document.line_col(self.log.starts[index])
@@ -106,6 +117,7 @@ class _Builder:
         """The value of the node at entry ``index``."""
         log = self.log
         kinds, values, styles, tags = log.kinds, log.values, log.styles, log.tags
+        maybe_typed = _MAYBE_TYPED
         containers: list[Any] = []
         keys: list[str | None] = []  # per open mapping: the key waiting for its value
         key_entries: list[int] = []
@@ -115,12 +127,11 @@ class _Builder:
         while True:
             kind = kinds[index]
             if kind == SCALAR:
+                value = values[index]
                 if index in tags:
                     value = self.tagged(index)
-                elif index in styles:
-                    value = values[index]
-                else:
-                    value = plain_value(values[index])  # type: ignore[arg-type]
+                elif value[:1] in maybe_typed and index not in styles:
+                    value = plain_value(value)
             elif kind in (MAPPING, SEQUENCE):
                 if index in tags:
                     self.collection_tag(index, "map" if kind == MAPPING else "seq")
@@ -137,13 +148,19 @@ class _Builder:
                 opened.pop()
             else:  # an alias: a fresh copy of what it names
                 self.budget = budget
+                outer = self.outer_alias < 0
+                if outer:
+                    self.outer_alias = index
                 value = self.build(log.targets[index])
+                if outer:
+                    self.outer_alias = -1
                 budget = self.budget
             budget -= 1
             if budget < 0:
-                raise self.fail(
-                    index,
-                    "aliases expand to far more data than the file holds ('billion laughs'?)",
+                raise self.fail(  # at the alias written in the file that expanded too far
+                    self.outer_alias if self.outer_alias >= 0 else index,
+                    "aliases expand to far more data than the file holds "
+                    "(a 'billion laughs' file?)",
                     "remove the anchors and aliases, or write the values out",
                 )
             if not containers:

@@ -13,7 +13,7 @@ import catalog.errors
 from catalog.errors import CatalogError
 
 # Internal signals, caught inside the package and turned into problems or results.
-INTERNAL = {"catalog.yamlsource.YamlProblem", "catalog.linkcheck.fetch.Failure"}
+INTERNAL = {"catalog.linkcheck.fetch.Failure"}
 
 
 def _defined_exceptions() -> dict[str, type[BaseException]]:

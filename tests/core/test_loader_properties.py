@@ -122,8 +122,14 @@ def test_impossible_date_is_reported_not_raised() -> None:
     assert "2024-13-45" in caught.value.problems[0].message
 
 
-@pytest.mark.parametrize("value", ["!!timestamp soon", "!!int twelve", "!!float x", "!!bool maybe"])
+@pytest.mark.parametrize("value", ["!!int twelve", "!!float x", "!!bool maybe"])
 def test_explicit_core_tag_on_a_wrong_value_is_reported(value: str) -> None:
     with pytest.raises(CatalogError) as caught:
         loads(VALID.replace("added: 2024-02-08", f"added: {value}"))
     assert "is not a valid !!" in caught.value.problems[0].message
+
+
+def test_timestamps_are_not_a_yaml_1_2_core_type() -> None:
+    with pytest.raises(CatalogError) as caught:
+        loads(VALID.replace("added: 2024-02-08", "added: !!timestamp 2024-02-08"))
+    assert caught.value.problems[0].message == "tag '!!timestamp' is not allowed"

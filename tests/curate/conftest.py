@@ -3,6 +3,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -29,3 +30,10 @@ def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
 
     result = CliRunner().invoke(app, list(args), env=ENV, input=input)
     return result.exit_code, result.stdout, result.stderr
+
+
+def data_of(text: str) -> Any:
+    """What the project's one reader makes of YAML text."""
+    from catalog.yamldoc import parse, to_python
+
+    return to_python(parse(text))

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from catalog.curate.comments import comment_census
 from catalog.curate.metadata import extract
+from catalog.curate.yamledit import comment_census
 
 from .conftest import run
 from .stub import Stub, page, redirect, serving
@@ -34,6 +34,19 @@ ARTICLE_PAGE = """<html><head><title> Plain
 </head></html>"""
 
 
+PERSIAN_PAGE = """<html lang="fa"><head><title>سازوکار توجه</title>
+<meta name="description" content="توضیحی ساده دربارهٔ سازوکار توجه در ترنسفورمرها.">
+<meta name="author" content="نویسنده">
+<meta property="og:type" content="article">
+</head></html>"""
+VIDEO_PAGE = """<html lang="en"><head><title>A talk</title>
+<meta property="og:type" content="video.other">
+<meta name="description" content="A recorded talk.">
+</head></html>"""
+FULL = ["--topic", "attention", "--level", "beginner", "--year", "2021", "--author", "Ann"]
+FULL += ["--title", "T", "--description", "D."]
+
+
 @pytest.fixture
 def site() -> Iterator[Stub]:
     with serving(
@@ -43,6 +56,9 @@ def site() -> Iterator[Stub]:
             "/old": redirect("/plain"),
             "/doc.pdf": page("%PDF-1.4", content_type="application/pdf"),
             "/gone": page("no", status=404),
+            "/down": page("oops", status=500),
+            "/fa": page(PERSIAN_PAGE),
+            "/talk": page(VIDEO_PAGE),
         }
     ) as stub:
         yield stub
@@ -69,14 +85,16 @@ def test_add_with_yes_takes_the_page_metadata_and_flags(
     path = copy_fixture("commented.yaml")
     before = path.read_text(encoding="utf-8")
     code, out, err = _add(
-        path, site.url("/tour"), "--yes", "--topic", "attention", "--level", "beginner",
+        path, site.url("/tour"), "--yes", "--topic", "self-attention", "--level", "beginner",
         "--kind", "article", "--fa-description", "گشتی در سازوکار توجه.", "--free",
+        "--topic", "attention",
     )  # fmt: skip
     assert code == 0, err
     after = path.read_text(encoding="utf-8")
     assert comment_census(after) == comment_census(before)
     entry = yaml.safe_load(after)["resources"][-1]
     added = entry.pop("added")
+    assert list(entry)[-2:] == ["free", "description"]  # the schema's order: fmt's
     assert entry == {
         "id": "doe-2021-a-tour-of-attention",
         "title": "A Tour of Attention",
@@ -95,8 +113,29 @@ def test_add_with_yes_takes_the_page_metadata_and_flags(
     }
     assert str(added)[:2] == "20"
     assert "+  - id: doe-2021-a-tour-of-attention" in out
-    assert "added doe-2021-a-tour-of-attention to" in err
+    # The entry is the last one: the line reported is where it starts.
+    line = after.splitlines().index("  - id: doe-2021-a-tour-of-attention") + 1
+    assert f"added doe-2021-a-tour-of-attention to {path}:{line}" in err
     assert run("validate", "-c", str(path))[0] == 0
+
+
+def test_the_diff_holds_only_added_lines_and_fmt_check_passes_after(
+    copy_fixture: Callable[[str], Path], site: Stub
+) -> None:
+    path = copy_fixture("commented.formatted.yaml")
+    before = path.read_text(encoding="utf-8")
+    code, out, err = _add(
+        path, site.url("/tour"), "--yes", "--topic", "attention", "--level", "beginner"
+    )
+    assert code == 0, err
+    changed = [x for x in out.splitlines() if x[:1] in "+-" and not x.startswith(("+++", "---"))]
+    assert changed
+    assert all(x.startswith("+") for x in changed)
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(before.removesuffix("# end of file\n"))
+    assert after.endswith("# end of file\n")
+    code, out, err = run("fmt", "--check", "-c", str(path))
+    assert (code, out) == (0, ""), err
 
 
 def test_add_asks_for_the_rest_with_defaults(
@@ -136,23 +175,96 @@ def test_add_asks_for_the_rest_with_defaults(
     assert (entry["year"], entry["level"], entry["free"]) == (2019, "intermediate", False)
 
 
-def test_fields_nobody_filled_become_placeholders(
+def test_yes_refuses_to_write_a_placeholder_and_names_the_flags(
     copy_fixture: Callable[[str], Path], site: Stub
 ) -> None:
     path = copy_fixture("commented.yaml")
+    before = path.read_bytes()
     code, _, err = _add(path, site.url("/doc.pdf"), "--yes", "--topic", "papers")
+    assert code == 2
+    assert "no value for title, authors, year, level, description; nothing was written" in err
+    assert "give --title ... --author ... --year ... --level ... --description ..." in err
+    assert path.read_bytes() == before
+    code, _, err = _add(path, site.url("/doc.pdf"), "--yes", *FULL, "--no-fetch")
     assert code == 0, err
-    assert "Still to fill in: title, authors, year, level, description" in err
     entry = yaml.safe_load(path.read_text(encoding="utf-8"))["resources"][-1]
-    assert (entry["kind"], entry["level"], entry["year"], entry["title"]) == (
-        "paper",
-        "TODO",
-        "TODO",
-        "",
+    assert (entry["kind"], entry["title"], entry["year"]) == ("paper", "T", 2021)
+
+
+def test_an_empty_answer_to_a_required_field_is_asked_again(
+    copy_fixture: Callable[[str], Path], site: Stub
+) -> None:
+    path = copy_fixture("commented.yaml")
+    answers = ["", "", "", "", "", "2020", "", "advanced"] + [""] * 6 + ["y"]
+    code, _, err = _add(
+        path, site.url("/doc.pdf"), "--title", "A PDF", "--topic", "papers", "--author", "A",
+        "--description", "A paper.", input="\n".join(answers) + "\n",
+    )  # fmt: skip
+    assert code == 0, err
+    assert err.count("this field is required") >= 2
+    entry = yaml.safe_load(path.read_text(encoding="utf-8"))["resources"][-1]
+    assert (entry["year"], entry["level"]) == (2020, "advanced")
+
+
+@pytest.mark.parametrize(
+    ("route", "kind"),
+    [("/plain", "article"), ("/talk", "video"), ("/tour", "article"), ("/doc.pdf", "paper")],
+)
+def test_the_kind_comes_from_the_host_then_og_type_and_defaults_to_article(
+    copy_fixture: Callable[[str], Path], site: Stub, route: str, kind: str
+) -> None:
+    path = copy_fixture("commented.yaml")
+    code, _, err = _add(path, site.url(route), "--yes", *FULL)
+    assert code == 0, err
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["resources"][-1]["kind"] == kind
+
+
+def test_a_persian_page_fills_the_persian_description(
+    copy_fixture: Callable[[str], Path], site: Stub
+) -> None:
+    path = copy_fixture("commented.yaml")
+    code, _, err = _add(
+        path,
+        site.url("/fa"),
+        "--yes",
+        "--topic",
+        "attention",
+        "--level",
+        "beginner",
+        "--year",
+        "2022",
     )
-    code, out, _ = run("validate", "-c", str(path))
-    assert code == 1
-    assert "resources[3].level: text 'TODO' is not one of" in out
+    assert code == 2
+    assert "no value for description" in err  # the English one: the page gave the Persian
+    code, _, err = _add(
+        path, site.url("/fa"), "--yes", "--topic", "attention", "--level", "beginner",
+        "--year", "2022", "--description", "A plain explanation of attention.",
+    )  # fmt: skip
+    assert code == 0, err
+    entry = yaml.safe_load(path.read_text(encoding="utf-8"))["resources"][-1]
+    assert entry["language"] == "fa"
+    assert entry["description"] == {
+        "en": "A plain explanation of attention.",
+        "fa": "توضیحی ساده دربارهٔ سازوکار توجه در ترنسفورمرها.",
+    }
+
+
+def test_topic_aliases_become_ids_once(copy_fixture: Callable[[str], Path]) -> None:
+    path = copy_fixture("commented.yaml")
+    code, _, err = run(
+        "add", "https://example.org/x", "-c", str(path), "--no-fetch", "--yes", *FULL,
+        "--topic", "self-attention", "--topic", "code",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "    topics: [attention, code]\n" in path.read_text(encoding="utf-8")
+
+
+def test_not_a_url_is_said_so(copy_fixture: Callable[[str], Path]) -> None:
+    path = copy_fixture("commented.yaml")
+    code, _, err = run("add", "notaurl", "-c", str(path), "--yes")
+    assert code == 2
+    assert "'notaurl' is not a URL" in err
+    assert "https://example.org/page" in err
 
 
 def test_a_catalogued_url_is_refused_naming_the_entry(
@@ -173,8 +285,9 @@ def test_an_invalid_entry_is_refused_and_nothing_written(
     path = copy_fixture("commented.yaml")
     before = path.read_bytes()
     code, _, err = _add(
-        path, site.url("/tour"), "--yes", "--topic", "attention", "--language", "english"
-    )
+        path, site.url("/tour"), "--yes", "--topic", "attention", "--language", "english",
+        "--level", "beginner",
+    )  # fmt: skip
     assert code == 1
     assert "language: 'english' is not an ISO 639-1 language code" in err
     assert path.read_bytes() == before
@@ -182,7 +295,10 @@ def test_an_invalid_entry_is_refused_and_nothing_written(
 
 def test_a_duplicate_id_is_refused(copy_fixture: Callable[[str], Path], site: Stub) -> None:
     path = copy_fixture("commented.yaml")
-    code, _, err = _add(path, site.url("/tour"), "--yes", "--topic", "attention", "--id", "nanogpt")
+    code, _, err = _add(
+        path, site.url("/tour"), "--yes", "--topic", "attention", "--id", "nanogpt",
+        "--level", "beginner",
+    )  # fmt: skip
     assert code == 1
     assert "duplicate id 'nanogpt'" in err
 
@@ -201,12 +317,31 @@ def test_a_page_that_cannot_be_fetched_proposes_nothing(
     copy_fixture: Callable[[str], Path], site: Stub
 ) -> None:
     path = copy_fixture("commented.yaml")
-    code, out, err = _add(path, site.url("/gone"), "--yes", "--topic", "code", "--dry-run")
+    code, out, err = _add(path, site.url("/down"), "--yes", *FULL, "--dry-run")
     assert code == 0, err
     assert "warning:" in err
     assert "nothing proposed from the page" in err
-    assert '+    title: ""' in out
+    assert "+    title: T" in out
     assert "dry run" in err
+
+
+def test_a_broken_url_is_refused_under_yes_and_asked_about_otherwise(
+    copy_fixture: Callable[[str], Path], site: Stub
+) -> None:
+    path = copy_fixture("commented.yaml")
+    before = path.read_bytes()
+    code, _, err = _add(path, site.url("/gone"), "--yes", *FULL)
+    assert code == 1
+    assert "HTTP 404: the link checker finds it broken" in err
+    assert "nothing was written" in err
+    assert path.read_bytes() == before
+    code, _, err = _add(path, site.url("/gone"), *FULL, input="n\n")
+    assert code == 1
+    assert "Add it anyway?" in err
+    assert path.read_bytes() == before
+    code, _, err = _add(path, site.url("/gone"), "--yes", *FULL, "--no-fetch")
+    assert code == 0, err
+    assert site.url("/gone") in path.read_text(encoding="utf-8")
 
 
 def test_a_paper_page_proposes_a_paper() -> None:

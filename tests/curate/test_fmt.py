@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from catalog.curate.comments import comment_census
 from catalog.curate.errors import EditUnsafe
 from catalog.curate.fmt import SortOrder, format_text
-from catalog.curate.yamledit import plain_data
+from catalog.curate.yamledit import comment_census
 
-from .conftest import FIXTURES, run
+from .conftest import FIXTURES, data_of, run
 
 SHIPPED = Path(__file__).parents[2] / "resources.yaml"
 
@@ -41,7 +40,7 @@ def test_fmt_twice_is_fmt_once_and_keeps_comments_and_values(
     assert format_text(once, sort=sort) == once
     assert comment_census(once) == comment_census(text)
     # The project's YAML 1.2 reader: 'free: yes' is the text "yes", as fmt now spells out.
-    before, after = plain_data(text, "x"), plain_data(once, "x")
+    before, after = data_of(text), data_of(once)
     key = (lambda r: r["id"]) if sort else None
     if key:
         before["resources"].sort(key=key)
@@ -84,9 +83,32 @@ def test_a_change_of_value_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
     from catalog.curate import fmt
 
     # Simulate a formatting bug that alters a value: the guard must stop it.
-    monkeypatch.setattr(fmt, "align_comments", lambda text: text.replace("2018", "2019"))
+    real = fmt.reformat
+    monkeypatch.setattr(fmt, "reformat", lambda *a: real(*a).replace("2018", "2019"))
     with pytest.raises(EditUnsafe, match="would change a value"):
         format_text(_text("commented.yaml"))
+
+
+def test_a_lost_comment_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    from catalog.curate import fmt
+
+    real = fmt.reformat
+    monkeypatch.setattr(fmt, "reformat", lambda *a: real(*a).replace("  # first step", ""))
+    with pytest.raises(EditUnsafe, match="drop 1 comment"):
+        format_text(_text("commented.yaml"))
+
+
+def test_a_comment_between_a_key_and_its_value_is_refused_not_dropped() -> None:
+    text = "topics: {}\nresources:\n  - id: a\n    title:\n      # why\n      A title\n"
+    with pytest.raises(EditUnsafe, match="has no place in the canonical layout"):
+        format_text(text)
+
+
+def test_yaml_1_2_values_stay_what_they_are() -> None:
+    text = format_text(
+        "topics: {}\nresources:\n  - {a: 1:30, b: 017, c: 1e3, d: 2024-02-08, e: 0o17, f: 'x'}\n"
+    )
+    assert '{a: "1:30", b: 017, c: 1e3, d: 2024-02-08, e: 0o17, f: x}' in text
 
 
 def test_cli_check_fails_with_a_diff_then_fmt_fixes_it(copy_fixture: Callable[[str], Path]) -> None:
@@ -154,4 +176,6 @@ def test_formatting_the_shipped_catalog_passes_every_edit_check() -> None:
     from catalog.curate.yamledit import Document, check_edit
 
     doc = Document.read(SHIPPED)
-    check_edit(doc, format_document(doc))  # no new error, no comment or entry lost
+    text = format_document(doc)
+    check_edit(doc, text)  # no new error, no comment or entry lost
+    check_edit(doc, text, same_values=True)

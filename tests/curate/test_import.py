@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from catalog.curate.comments import comment_census
 from catalog.curate.importer import import_list
 from catalog.curate.mdlist import parse
-from catalog.curate.yamledit import Document, check_edit
+from catalog.curate.yamledit import Document, check_edit, comment_census
 
 from .conftest import FIXTURES, run
 
@@ -78,7 +77,7 @@ def test_contents_and_license_sections_are_skipped() -> None:
 def _import(path: Path) -> tuple[Document, str, frozenset[str], object]:
     doc = Document.read(path, create=True)
     report = import_list(doc, parse(MARKDOWN), source=LIST.name, today=dt.date(2026, 11, 26))
-    return doc, doc.render(), frozenset(report.placeholders), report
+    return doc, doc.apply(report.splices), frozenset(report.placeholders), report
 
 
 def test_import_into_a_new_catalog_gives_the_same_links(tmp_path: Path) -> None:
@@ -163,7 +162,11 @@ def test_import_into_an_existing_catalog_keeps_every_comment_and_entry(
     # New entries come after the old ones, under a comment naming the list.
     block = "skip: true}\n\n  # --- Imported from awesome-transformers.md ---\n  - id: the-annotated-transformer\n"
     assert block in after
-    assert after.endswith("    added: 2026-11-26\n# end of file\n")  # the last comment stays last
+    # Keys in the schema's order (fmt's); the last comment stays last.
+    assert after.endswith(
+        "    added: 2026-11-26\n    description: A forward pass with random weights, by hand.\n"
+        "# end of file\n"
+    )
     # New topics follow the old ones, before the blank line that ends the section.
     assert "    description: Research papers.\n  start-here:\n" in after
     assert (
@@ -287,3 +290,42 @@ def test_an_import_that_would_break_a_rule_writes_nothing(
 def test_item_forms(line: str, title: str, authors: tuple[str, ...], description: str) -> None:
     [item] = parse(f"## Topic\n\n{line}\n").items
     assert (item.title, item.authors, item.description) == (title, authors, description)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list"],
+        ["search", "attention"],
+        ["export", "--format", "json"],
+        ["check", "--kind", "playlist", "--no-cache"],
+    ],
+)
+def test_query_commands_warn_once_about_placeholders_and_go_on(
+    copy_fixture: Callable[[str], Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+) -> None:
+    monkeypatch.setenv("CATALOG_CACHE_DIR", str(tmp_path / "cache"))
+    path = copy_fixture("commented.yaml")
+    assert run("import", str(LIST), "-c", str(path))[0] == 0
+    code, out, err = run(*command, "-c", str(path))
+    assert code in (0, 1), err  # check may find the offline links unchecked
+    assert err.count("warning:") == 1
+    assert "115 resources left out until their import placeholders are filled in" in err
+    assert "'catalog validate' lists each placeholder with its line" in err
+    if command[0] in ("list", "export"):
+        assert "illustrated" in out
+        assert "the-illustrated-transformer" not in out
+    assert run("validate", "-c", str(path))[0] == 1
+
+
+@pytest.mark.parametrize("name", ["commented.formatted.yaml", None])
+def test_fmt_check_passes_right_after_an_import(
+    copy_fixture: Callable[[str], Path], tmp_path: Path, name: str | None
+) -> None:
+    path = copy_fixture(name) if name else tmp_path / "new.yaml"
+    assert run("import", str(LIST), "-c", str(path))[0] == 0
+    code, out, err = run("fmt", "--check", "-c", str(path))
+    assert (code, out) == (0, ""), err

@@ -8,10 +8,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from catalog.curate.comments import comment_census
 from catalog.curate.fmt import SortOrder, format_text
 from catalog.curate.mdlist import parse
-from catalog.curate.yamledit import plain_data
+from catalog.curate.yamledit import comment_census
+
+from .conftest import data_of
 
 FIELDS = ["id", "title", "url", "kind", "topics", "authors", "year", "level", "description", "tags"]
 WORDS = st.sampled_from(["alpha", "beta", "gamma", "yes", "2017", "a: b", "x # y", "on"])
@@ -92,7 +93,7 @@ def test_fmt_keeps_every_comment_and_value_and_is_idempotent(
 ) -> None:
     once = format_text(text, sort=sort)
     assert comment_census(once) == comment_census(text)
-    before, after = plain_data(text, "x"), plain_data(once, "x")
+    before, after = data_of(text), data_of(once)
     if sort:
         before["resources"].sort(key=lambda r: r["id"])
     assert after == before
@@ -130,7 +131,7 @@ def test_any_list_imports_into_a_valid_catalog_keeping_its_comments(
     report = import_list(
         doc, parse("\n".join(lines) + "\n"), source="x.md", today=dt.date(2024, 1, 1)
     )
-    text = doc.render()
+    text = doc.apply(report.splices)
     check_edit(doc, text, frozenset(report.placeholders))  # raises if anything would be lost
-    titles = [r["title"] for r in plain_data(text, "x")["resources"][3:]]
+    titles = [r["title"] for r in data_of(text)["resources"][3:]]
     assert titles == [i.title for i in report.imported]

@@ -1,33 +1,43 @@
-"""Every command leaves the file byte-identical when it fails, whatever the failure."""
+"""Every command leaves the file byte-identical when it fails, whatever the failure, and keeps
+every comment and every entry when it succeeds: on the small fixture and on 1,000 entries."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES, run
+from catalog.curate.yamledit import comment_census
+
+from .big import catalog, url
+from .conftest import FIXTURES, data_of, run
+from .stub import Stub, page, serving
 
 LIST = str(FIXTURES / "awesome-transformers.md")
+COMMANDS = ["fmt", "import", "fix", "add"]
+ADD = ["--no-fetch", "--yes", "--title", "New", "--topic", "code", "--level", "beginner"]
+ADD += ["--year", "2024", "--author", "Ann Author", "--description", "A new page."]
+
+
+def _report(tmp_path: Path, results: list[dict[str, object]]) -> str:
+    report = tmp_path / "check.json"
+    report.write_text(json.dumps({"summary": {}, "results": results}), encoding="utf-8")
+    return str(report)
 
 
 def _commands(tmp_path: Path) -> dict[str, list[str]]:
-    report = tmp_path / "check.json"
+    """The commands on commented.yaml."""
     result = {"id": "illustrated", "url": "https://jalammar.github.io/illustrated-transformer/"}
     result |= {"status": "redirected", "final_url": "https://e.org/moved"}
-    report.write_text(json.dumps({"summary": {}, "results": [result]}), encoding="utf-8")
-    add = ["add", "https://e.org/new", "--no-fetch", "--yes", "--title", "New", "--topic", "code"]
     return {
         "fmt": ["fmt"],
         "import": ["import", LIST],
-        "fix": ["fix", "--report", str(report), "--yes", "--no-archive"],
-        "add": add,
+        "fix": ["fix", "--report", _report(tmp_path, [result]), "--yes", "--no-archive"],
+        "add": ["add", "https://e.org/new", *ADD],
     }
-
-
-COMMANDS = ["fmt", "import", "fix", "add"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -84,3 +94,98 @@ def test_edits_default_to_the_resources_file_here_and_never_to_the_packaged_one(
     code, _, err = run(*_commands(tmp_path)[command])
     assert code == 2
     assert "resources.yaml: file not found; pass --catalog PATH" in err
+
+
+@pytest.mark.parametrize("command", ["fix", "add"])
+def test_a_change_made_while_the_command_waits_at_its_prompt_is_not_overwritten(
+    command: str,
+    copy_fixture: Callable[[str], Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import typer
+
+    path = copy_fixture("commented.yaml")
+    someone_else = path.read_text(encoding="utf-8").replace("year: 2018", "year: 2017")
+
+    def meanwhile(*_: object, **__: object) -> bool:
+        path.write_text(someone_else, encoding="utf-8")
+        return True
+
+    monkeypatch.setattr(typer, "confirm", meanwhile)
+    args = [a for a in _commands(tmp_path)[command] if a != "--yes"]
+    code, _, err = run(*args, "-c", str(path), input="\n" * 10)  # defaults to the questions
+    assert code == 1
+    assert "changed on disk while this command ran; nothing was written" in err
+    assert path.read_text(encoding="utf-8") == someone_else
+
+
+# --- 1,000 entries ----------------------------------------------------------------------------
+
+BIG = catalog(1000)
+
+
+@pytest.fixture(scope="module")
+def pages() -> Iterator[Stub]:
+    with serving({"/page": page("<html><head><title>A page</title></head></html>")}) as stub:
+        yield stub
+
+
+def _big_commands(tmp_path: Path, pages: Stub) -> dict[str, list[str]]:
+    results: list[dict[str, object]] = [
+        {"id": f"resource-{i:04d}", "url": url(i), "status": "redirected"}
+        | {"final_url": f"https://moved.example.org/{i}"}
+        for i in range(0, 1000, 20)
+    ]
+    results.append(
+        {"id": "resource-0007", "url": url(7), "status": "drifted", "title": "Now: another page"}
+    )
+    fix = ["fix", "--report", _report(tmp_path, results), "--yes", "--no-archive"]
+    add = ["add", pages.url("/page"), "--allow-network", "127.0.0.0/8", *ADD[1:]]
+    return {"fmt": ["fmt"], "import": ["import", LIST], "fix": fix, "add": add}
+
+
+def _ids(text: str) -> Counter[str]:
+    return Counter(str(r["id"]) for r in data_of(text)["resources"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_comment_and_entry_survives_each_command_on_1000_entries(
+    command: str, tmp_path: Path, pages: Stub
+) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text(BIG, encoding="utf-8")
+    code, _, err = run(*_big_commands(tmp_path, pages)[command], "-c", str(path))
+    assert code == 0, err
+    after = path.read_text(encoding="utf-8")
+    assert after != BIG
+    assert comment_census(after) - comment_census(BIG) == Counter() or command == "import"
+    assert not comment_census(BIG) - comment_census(after)
+    assert not _ids(BIG) - _ids(after)
+    if command == "fmt":
+        assert comment_census(after) == comment_census(BIG)
+        assert data_of(after) == data_of(BIG)
+        assert run("fmt", "--check", "-c", str(path))[0] == 0
+    if command in ("add", "fix"):
+        old, new = BIG.splitlines(), after.splitlines()
+        assert len(new) - len(old) == (11 if command == "add" else 1)  # one key for the review
+    assert run("validate", "-c", str(path))[0] in (0, 1)  # import leaves placeholders
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", COMMANDS)
+def test_an_interrupted_write_leaves_1000_entries_byte_identical(
+    command: str, tmp_path: Path, pages: Stub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(BIG.encode())
+
+    def interrupted(self: Path, target: Path) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Path, "replace", interrupted)
+    code, _, _ = run(*_big_commands(tmp_path, pages)[command], "-c", str(path))
+    assert code != 0
+    assert path.read_bytes() == BIG.encode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.yaml", "check.json"]
