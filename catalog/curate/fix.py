@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,9 +27,6 @@ from catalog.yamldoc.splice import Splice
 
 FIXED_STATUSES = ("redirected", "broken", "soft_404", "drifted")
 ARCHIVED_STATUSES = ("broken", "soft_404")
-# How the checker words a drift in its detail (catalog.linkcheck.engine), for the cache, which
-# keeps no separate title.
-_DRIFT_DETAIL = re.compile(r"now '(?P<title>.*)'$")
 
 
 @dataclass(frozen=True)
@@ -136,7 +132,6 @@ def findings_from_cache(path: Path | None, doc: Document) -> list[Finding]:
         url = resource.get("url")
         entry = cache.entries.get(url) if isinstance(url, str) else None
         if entry is not None and entry.status in FIXED_STATUSES:
-            drift = _DRIFT_DETAIL.search(entry.detail) if entry.status == "drifted" else None
             previous = (entry.fingerprint or {}).get("title")
             findings.append(
                 Finding(
@@ -144,7 +139,7 @@ def findings_from_cache(path: Path | None, doc: Document) -> list[Finding]:
                     str(url),
                     entry.status,
                     entry.final_url,
-                    drift.group("title") if drift else None,
+                    entry.title if entry.status == "drifted" else None,
                     previous if isinstance(previous, str) else None,
                 )
             )

@@ -48,6 +48,7 @@ class Entry:
     failing_since: str | None = None
     detail: str = ""
     fingerprint: dict[str, Any] | None = None  # the last ok page: {"title", "sketch"}
+    title: str | None = None  # the page's title in this answer, when its content was read
 
 
 class Cache:
@@ -122,6 +123,7 @@ class Cache:
             since,
             outcome.detail,
             kept,
+            outcome.title,
         )
         self.entries[url] = entry
         return entry

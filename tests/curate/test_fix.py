@@ -384,6 +384,7 @@ def test_a_drift_found_in_the_cache_is_marked_for_review(
         "consecutive_failures": 0,
         "detail": "HTTP 200, but the page changed: title was 'nanoGPT', now 'Something else'",
         "fingerprint": {"title": "nanoGPT", "sketch": []},
+        "title": "Something else",
     }
     cache.write_text(json.dumps({"version": 2, "entries": {GONE: entry}}), encoding="utf-8")
     code, out, err = _fix(path, archive, "--cache", str(cache), "--yes", "--json")

@@ -110,6 +110,7 @@ def test_a_page_that_becomes_another_site_is_drifted_until_reviewed(
     assert second.title == "Garden furniture sale"
     assert "title was 'Attention explained', now 'Garden furniture sale'" in second.detail
     assert not second.failing  # a warning by default
+    assert cache.entries[s.url("/post")].title == "Garden furniture sale"  # for catalog fix
     assert second.consecutive_failures == 0  # no --fail-after streak
     # the old fingerprint is kept: the next run says drifted again, and can fail on it
     third = check([target], cache, max_age=timedelta(0), fail_on=frozenset({Status.DRIFTED}))
