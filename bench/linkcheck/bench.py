@@ -27,14 +27,16 @@ HERE = Path(__file__).resolve().parent
 PY = sys.executable
 
 
-def start_server(kind: str, hosts: int, latency: float) -> tuple[subprocess.Popen[str], list[str]]:
+def start_server(
+    kind: str, hosts: int, latency: float, *extra: str
+) -> tuple[subprocess.Popen[str], list[str]]:
     """``asyncio``: server.py, a bare protocol that costs almost no CPU; ``node``: server.mjs,
     Node's http module, a real server that competes with the client for the 2 cores."""
     program = [PY, str(HERE / "server.py")]
     if kind == "node":
         program = [shutil.which("node") or "node", str(HERE / "server.mjs")]
     proc = subprocess.Popen(
-        [*program, "--hosts", str(hosts), "--latency", str(latency)],
+        [*program, "--hosts", str(hosts), "--latency", str(latency), *extra],
         stdout=subprocess.PIPE,
         text=True,
     )

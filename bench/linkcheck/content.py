@@ -23,26 +23,9 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import PY, timed, write_inputs
+from bench import PY, start_server, timed, write_inputs
 
 HERE = Path(__file__).resolve().parent
-
-
-def start(hosts: int, latency: float) -> tuple[object, list[str]]:
-    import subprocess
-
-    proc = subprocess.Popen(
-        [PY, str(HERE / "server.py"), "--hosts", str(hosts), "--latency", str(latency), "--html"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None
-    addresses = []
-    for line in proc.stdout:
-        if line.strip() == "ready":
-            break
-        addresses.append(line.strip())
-    return proc, addresses
 
 
 def stats(address: str) -> dict[str, int]:
@@ -67,7 +50,7 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=0.05)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    server, addresses = start(args.hosts, args.latency)
+    server, addresses = start_server("asyncio", args.hosts, args.latency, "--html")
     try:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
@@ -83,8 +66,8 @@ def main() -> None:
                 plain.append(timed(command(catalog, plain_cache, "--no-content")))
                 content.append(timed(command(catalog, content_cache)))
     finally:
-        server.terminate()  # type: ignore[attr-defined]
-        server.wait()  # type: ignore[attr-defined]
+        server.terminate()
+        server.wait()
     per_host = args.urls / args.hosts
     extra = {host: after.get(host, 0) - before.get(host, 0) - per_host for host in after}
     p_wall, c_wall = (statistics.median(r[0] for r in runs) for runs in (plain, content))
