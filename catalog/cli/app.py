@@ -33,7 +33,7 @@ COMMANDS: dict[str, str] = {
     "fmt": "curate",
     "import": "curate",
     "fix": "curate",
-    "add": "curate",
+    "add": "add",
     "report": "report",
 }
 

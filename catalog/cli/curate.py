@@ -1,4 +1,4 @@
-"""`catalog add`, `catalog import`, `catalog fmt` and `catalog fix`: edits that keep comments.
+"""`catalog import`, `catalog fmt` and `catalog fix`: edits that keep comments (`add`: cli/add.py).
 
 Every command reads the catalog once with :mod:`catalog.curate.yamledit`, computes its edit as
 splices of the text (``fmt``: the canonical layout rebuilt from the node spans), checks the
@@ -10,19 +10,23 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from catalog.cli._common import ExitCode, console, fail, print_json
+from catalog.cli._common import ExitCode, print_json
+from catalog.cli.editing import (
+    EDITED,
+    edit_stderr,
+    fail_edit,
+    network_option,
+    read_document,
+    show_diff,
+)
 from catalog.cli.options import EditCatalogOption
 
 if TYPE_CHECKING:
-    from catalog.curate.yamledit import Document
-
-
-# Edits go to ./resources.yaml or --catalog, never to the copy shipped inside the package.
-EDITED = Path("resources.yaml")
+    pass
 
 
 class Sort(str, enum.Enum):
@@ -35,79 +39,6 @@ def register(app: typer.Typer) -> None:
     app.command("fmt")(fmt)
     app.command("import")(import_list)
     app.command("fix")(fix)
-    app.command("add")(add)
-
-
-def _err() -> Any:
-    """stderr, for messages and reports; long lines (paths, URLs) are never broken."""
-    err = console(stderr=True)
-    err.soft_wrap = True
-    return err
-
-
-def _network_option() -> Any:
-    return typer.Option(
-        [],
-        "--allow-network",
-        metavar="CIDR",
-        help="Allow connecting to this range (repeatable), e.g. 127.0.0.0/8.",
-        callback=_check_networks,
-    )
-
-
-# Typed Any, not list[str]: on Python 3.10 Typer's callback inspection calls issubclass() on the
-# annotation, and a generic alias such as list[str] passes isinstance(x, type) there but then
-# makes issubclass() raise.
-def _check_networks(values: Any) -> Any:
-    from catalog.linkcheck.guard import parse_networks
-
-    try:
-        parse_networks(values)  # a clear message for a bad CIDR, before any work
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
-    return values
-
-
-def _fail(exc: Exception) -> NoReturn:
-    """Turn a library error into lines on stderr and the documented exit code: 2 for an input
-    that cannot be read or an output that cannot be written, 1 otherwise."""
-    from rich.markup import escape
-
-    from catalog.errors import DuplicateResource, EditRejected, OutputError, UnreadableInput
-
-    err = _err()
-    if isinstance(exc, EditRejected):
-        for problem in exc.problems:
-            err.print(f"[red]{escape(str(problem))}[/]")
-        err.print("[red]error:[/] the edit would make the catalog invalid; nothing was written")
-        raise typer.Exit(ExitCode.PROBLEMS)
-    err.print(f"[red]error:[/] {escape(str(exc))}")
-    if isinstance(exc, (UnreadableInput, OutputError)):
-        raise typer.Exit(ExitCode.USAGE)
-    if isinstance(exc, DuplicateResource):
-        err.print(f"Edit the existing entry instead: catalog show {exc.existing_id}")
-    raise typer.Exit(ExitCode.PROBLEMS)
-
-
-def _read(path: Path, *, create: bool = False) -> Document:
-    from catalog.curate.yamledit import Document
-    from catalog.errors import CatalogError
-
-    try:
-        return Document.read(path, create=create)
-    except CatalogError as exc:
-        _fail(exc)
-
-
-def _show_diff(text: str) -> None:
-    """A unified diff on stdout, coloured on a terminal."""
-    from rich.syntax import Syntax
-
-    out = console()
-    if text and out.is_terminal:
-        out.print(Syntax(text, "diff", theme="ansi_dark", background_color="default"))
-    elif text:
-        typer.echo(text, nl=False)
 
 
 def fmt(
@@ -142,13 +73,13 @@ def fmt(
     from catalog.errors import CatalogError
 
     path = catalog or EDITED
-    doc = _read(path)
-    err = _err()
+    doc = read_document(path)
+    err = edit_stderr()
     try:
         text = format_document(doc, SortOrder(sort.value) if sort else None)
         if check:
             changes = diff(doc.text, text, str(path)) if text != doc.text else ""
-            _show_diff(changes)
+            show_diff(changes)
             if changes:
                 err.print(f"[red]✗[/] {path} is not formatted; run 'catalog fmt' to fix it")
                 raise typer.Exit(ExitCode.PROBLEMS)
@@ -157,7 +88,7 @@ def fmt(
         if text != doc.text:
             commit(doc, text, same_values=True, reordered=sort is not None)
     except CatalogError as exc:
-        _fail(exc)
+        fail_edit(exc)
     err.print(f"[green]✓[/] {path}: {'formatted' if text != doc.text else 'already formatted'}")
 
 
@@ -190,27 +121,27 @@ def import_list(
     try:
         parsed = read_list(source)
     except CatalogError as exc:
-        _fail(exc)
+        fail_edit(exc)
     path = catalog or EDITED
-    doc = _read(path, create=True)
+    doc = read_document(path, create=True)
     try:
         report = run_import(doc, parsed, source=source.name, language=language)
         text = doc.apply(report.splices)
         placeholders = frozenset(report.placeholders)
         commit(doc, text, placeholders=placeholders, write=not dry_run)
     except CatalogError as exc:
-        _fail(exc)
+        fail_edit(exc)
     if as_json:
         print_json({**report.as_dict(), "catalog": str(path), "written": not dry_run})
     elif dry_run:
-        _show_diff(diff(doc.text, text, str(path), report.splices))
+        show_diff(diff(doc.text, text, str(path), report.splices))
     _print_import_report(report, path, dry_run)
 
 
 def _print_import_report(report: Any, path: Path, dry_run: bool) -> None:
     from rich.markup import escape
 
-    err = _err()
+    err = edit_stderr()
     styles = {"+": "green", "=": "cyan", "?": "red"}
     for mark, line in report.lines():
         err.print(f"  [{styles[mark]}]{mark}[/] {escape(line)}")
@@ -244,7 +175,7 @@ def fix(
     no_archive: bool = typer.Option(
         False, "--no-archive", help="Do not look up archived copies of broken links."
     ),
-    allow_network: list[str] = _network_option(),
+    allow_network: list[str] = network_option(),
     as_json: bool = typer.Option(False, "--json", help="Print the plan as JSON on stdout."),
 ) -> None:
     """Fix the catalog from the last link check: follow redirects, record archived copies.
@@ -270,8 +201,8 @@ def fix(
     from catalog.plaintext import plural
 
     path = catalog or EDITED
-    doc = _read(path)
-    err = _err()
+    doc = read_document(path)
+    err = edit_stderr()
     try:
         findings = findings_from_report(report) if report else findings_from_cache(cache, doc)
         wayback = Wayback(archive_url, tuple(allow_network))
@@ -280,10 +211,10 @@ def fix(
         if text != doc.text:
             check_edit(doc, text)
     except CatalogError as exc:
-        _fail(exc)
+        fail_edit(exc)
     write = bool(plan.changes) and not dry_run
     if not as_json:
-        _show_diff(diff(doc.text, text, str(path), plan.splices))
+        show_diff(diff(doc.text, text, str(path), plan.splices))
     for left in plan.skipped:
         err.print(f"  [yellow]![/] {left.id}: {left.status}: {left.reason}")
     if write and not yes:
@@ -294,147 +225,10 @@ def fix(
         try:
             write_checked(doc, text)
         except CatalogError as exc:
-            _fail(exc)
+            fail_edit(exc)
     if as_json:
         print_json({"catalog": str(path), "written": write, **plan.as_dict()})
     done = f"{plural(len(plan.changes), 'change')} {'written' if write else 'not written'}"
     err.print(f"{done}, {len(plan.skipped)} left as they are")
     if plan.skipped or (plan.changes and not write):
         raise typer.Exit(ExitCode.PROBLEMS)
-
-
-def add(
-    url: str = typer.Argument(..., help="The page to add.", show_default=False),
-    catalog: EditCatalogOption = None,
-    id: str | None = typer.Option(None, "--id", help="The entry's id (default: suggested)."),
-    title: str | None = typer.Option(None, "--title"),
-    kind: str | None = typer.Option(None, "--kind", help="video, paper, course, ..."),
-    topic: list[str] = typer.Option([], "--topic", help="A topic id or alias (repeatable)."),
-    level: str | None = typer.Option(None, "--level", help="beginner, intermediate or advanced."),
-    year: int | None = typer.Option(None, "--year"),
-    author: list[str] = typer.Option([], "--author", help="An author (repeatable)."),
-    language: str | None = typer.Option(None, "--language", help="ISO 639-1 code, e.g. en."),
-    description: str | None = typer.Option(None, "--description", help="English description."),
-    fa_description: str | None = typer.Option(
-        None, "--fa-description", help="Persian description."
-    ),
-    free: bool | None = typer.Option(None, "--free/--paid", help="Free to use, or paid."),
-    yes: bool = typer.Option(
-        False, "--yes", "-y", help="Ask nothing: take the proposed values and write."
-    ),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Show the new entry; write nothing."),
-    no_fetch: bool = typer.Option(
-        False, "--no-fetch", help="Do not fetch the page (nor check that it answers)."
-    ),
-    allow_network: list[str] = _network_option(),
-    timeout: float = typer.Option(20.0, "--timeout", min=1, help="Seconds to wait for the page."),
-) -> None:
-    """Add a resource from its URL: the page's metadata is proposed, you confirm or edit it.
-
-    Title, description, authors, date, kind and arXiv id are read from the page; the rest is
-    asked with defaults. Flags fill fields without asking; --yes asks nothing, and refuses
-    (exit 2) when a required field still has no value, naming the flag that gives it. A URL
-    that is already catalogued, or that the link checker finds broken under --yes, is
-    refused (exit 1). Exit 0 when added, 1 when refused, 2 on bad input.
-
-    Examples:
-
-      catalog add https://arxiv.org/abs/1706.03762 --topic attention --level advanced
-
-      catalog add https://example.org/post --yes --topic fundamentals --level beginner
-    """
-    from rich.markup import escape
-
-    from catalog.curate import add as adding
-    from catalog.curate.diffs import diff
-    from catalog.curate.yamledit import check_edit, write_checked
-    from catalog.errors import CatalogError
-    from catalog.urls import url_problem
-
-    if "://" not in url:
-        raise fail(
-            f"'{url}' is not a URL",
-            code=ExitCode.USAGE,
-            hint="give the page's whole address, such as https://example.org/page",
-        )
-    problem = url_problem(url)
-    if problem:
-        raise fail(f"{url}: {problem}", code=ExitCode.USAGE)
-    path = catalog or EDITED
-    doc = _read(path)
-    err = _err()
-    try:
-        adding.find_duplicate(doc, url)
-        fetched = adding.Fetched()
-        if not no_fetch:
-            fetched = adding.fetch_metadata(url, tuple(allow_network), timeout)
-            _judge_fetch(fetched, yes)
-        if fetched.final_url and fetched.final_url != url:
-            adding.find_duplicate(doc, fetched.final_url)
-        taken = {str(r.get("id")) for r in doc.resource_fields("id")}
-        values = adding.propose(url, fetched.page, final_url=fetched.final_url, taken=taken)
-        given: dict[str, Any] = {"id": id, "title": title, "kind": kind, "year": year}
-        given |= {"level": level, "language": language, "description": description, "free": free}
-        given |= {"fa_description": fa_description, "topics": topic, "authors": author}
-        adding.fill(values, given, doc.topics, taken, None if yes else _answer)
-        lacking = adding.missing(values)
-        if lacking:
-            flags = " ".join(flag + " ..." for flag in lacking.values())
-            raise fail(
-                f"{url}: no value for {', '.join(lacking)}; nothing was written",
-                code=ExitCode.USAGE,
-                hint=f"give {flags} (add writes no placeholders)",
-            )
-        entry = adding.build_entry(values)
-        splice, line = adding.insert_entry(doc, entry)
-        text = doc.apply([splice])
-        check_edit(doc, text)
-    except CatalogError as exc:
-        _fail(exc)
-    _show_diff(diff(doc.text, text, str(path), [splice]))
-    if dry_run:
-        err.print(f"dry run: {entry['id']} not written")
-        return
-    if not yes and not typer.confirm(f"Add {entry['id']} to {path}?", default=True, err=True):
-        err.print("nothing written")
-        raise typer.Exit(ExitCode.PROBLEMS)
-    try:
-        write_checked(doc, text)
-    except CatalogError as exc:
-        _fail(exc)
-    err.print(f"[green]✓[/] added {escape(str(entry['id']))} to {escape(str(path))}:{line}")
-
-
-def _judge_fetch(fetched: Any, yes: bool) -> None:
-    """A page that could not be fetched proposes nothing; a broken one is refused under --yes
-    and asked about otherwise."""
-    from rich.markup import escape
-
-    err = _err()
-    if fetched.problem is None:
-        return
-    if fetched.status != "broken":
-        err.print(f"[yellow]warning:[/] {escape(fetched.problem)}; nothing proposed from the page")
-        return
-    if yes:
-        err.print(f"[red]error:[/] {escape(fetched.problem)}: the link checker finds it broken")
-        err.print("nothing was written (check the URL, or pass --no-fetch to add it unchecked)")
-        raise typer.Exit(ExitCode.PROBLEMS)
-    err.print(f"[yellow]warning:[/] {escape(fetched.problem)}: the link checker finds it broken")
-    if not typer.confirm("Add it anyway?", default=False, err=True):
-        err.print("nothing written")
-        raise typer.Exit(ExitCode.PROBLEMS)
-
-
-def _answer(asked: Any) -> Any:
-    """Ask one question until the answer is acceptable (an empty answer is: fill in later)."""
-    from rich.markup import escape
-
-    while True:
-        answer = typer.prompt(
-            asked.label, default=asked.default, show_default=bool(asked.default), err=True
-        )
-        try:
-            return asked.parse(str(answer).strip())
-        except ValueError as exc:
-            _err().print(f"[yellow]{escape(str(exc))}[/]")

@@ -96,8 +96,10 @@ def classify_exception(exc: BaseException) -> tuple[Status, str, bool]:
                 return Status.BROKEN, "the DNS name does not exist", False
             return Status.ERROR, f"DNS lookup failed: {err.strerror or err}", True
         if isinstance(err, ssl.SSLError | ssl.CertificateError):
-            return Status.ERROR, f"TLS failure: {_reason(err)}", False
-    wrapped = _aiohttp(chain)
+            return Status.ERROR, f"TLS failure: {tls_reason(err)}", False
+    from catalog.linkcheck.transport import wrapped_error
+
+    wrapped = wrapped_error(chain)
     if wrapped is not None:
         return wrapped
     innermost = chain[-1]
@@ -112,41 +114,17 @@ def classify_exception(exc: BaseException) -> tuple[Status, str, bool]:
     if isinstance(found, httpx.ReadError | httpx.WriteError):
         return Status.ERROR, "connection reset", True
     if isinstance(found, httpx.RemoteProtocolError):
-        return Status.ERROR, f"malformed response: {_first_line(str(found))}", False
+        return Status.ERROR, f"malformed response: {first_line(str(found))}", False
     if isinstance(found, httpx.ConnectError):
         return Status.ERROR, f"connection failed: {found}", True
     return Status.ERROR, f"{type(innermost).__name__}: {innermost}", False
 
 
-def _aiohttp(chain: list[BaseException]) -> tuple[Status, str, bool] | None:
-    """What an aiohttp error wrapped by the transport means, or None when there is none."""
-    import aiohttp
-
-    for err in chain:
-        if isinstance(err, aiohttp.ServerTimeoutError):
-            return Status.TIMEOUT, "no answer in time", True
-        if isinstance(err, aiohttp.ClientSSLError):
-            return Status.ERROR, f"TLS failure: {_reason(err)}", False
-        if isinstance(err, aiohttp.ServerDisconnectedError):
-            return Status.ERROR, "connection reset: the server closed it without answering", True
-        if isinstance(err, aiohttp.ClientConnectorError):
-            if isinstance(err.os_error, ConnectionRefusedError):
-                return Status.ERROR, "connection refused", False
-            return Status.ERROR, f"connection failed: {err.os_error.strerror or err}", True
-        if isinstance(err, aiohttp.ClientResponseError):
-            return Status.ERROR, f"malformed response: {_first_line(err.message)}", False
-        if isinstance(err, aiohttp.ClientPayloadError):
-            return Status.ERROR, "connection reset while reading the body", True
-        if isinstance(err, aiohttp.ClientOSError):
-            return Status.ERROR, f"connection reset: {err.strerror or err}", True
-    return None
-
-
-def _first_line(text: str) -> str:
+def first_line(text: str) -> str:
     return (text.strip().splitlines() or [""])[0].rstrip(":")
 
 
-def _reason(err: BaseException) -> str:
+def tls_reason(err: BaseException) -> str:
     text = str(getattr(err, "reason", None) or getattr(err, "strerror", None) or err)
     return text.replace("[SSL: ", "").replace("]", "") if text else type(err).__name__
 

@@ -31,6 +31,7 @@ from collections.abc import AsyncIterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from catalog.linkcheck.guard import NetworkGuard
+from catalog.linkcheck.results import Status
 
 if TYPE_CHECKING:
     import aiohttp
@@ -209,6 +210,35 @@ def make_client(
         # A jar that accepts nothing: no cookie is ever stored, so none crosses origins.
         cookies=CookieJar(policy=DefaultCookiePolicy(allowed_domains=[])),
     )
+
+
+def wrapped_error(chain: list[BaseException]) -> tuple[Status, str, bool] | None:
+    """What an aiohttp error that this transport wrapped in an httpx error means (status,
+    detail, whether a retry may help), or None when the chain holds none. The one place outside
+    the connector that knows aiohttp's errors; :func:`~catalog.linkcheck.classify.
+    classify_exception` asks it first."""
+    import aiohttp
+
+    from catalog.linkcheck.classify import first_line, tls_reason
+
+    for err in chain:
+        if isinstance(err, aiohttp.ServerTimeoutError):
+            return Status.TIMEOUT, "no answer in time", True
+        if isinstance(err, aiohttp.ClientSSLError):
+            return Status.ERROR, f"TLS failure: {tls_reason(err)}", False
+        if isinstance(err, aiohttp.ServerDisconnectedError):
+            return Status.ERROR, "connection reset: the server closed it without answering", True
+        if isinstance(err, aiohttp.ClientConnectorError):
+            if isinstance(err.os_error, ConnectionRefusedError):
+                return Status.ERROR, "connection refused", False
+            return Status.ERROR, f"connection failed: {err.os_error.strerror or err}", True
+        if isinstance(err, aiohttp.ClientResponseError):
+            return Status.ERROR, f"malformed response: {first_line(err.message)}", False
+        if isinstance(err, aiohttp.ClientPayloadError):
+            return Status.ERROR, "connection reset while reading the body", True
+        if isinstance(err, aiohttp.ClientOSError):
+            return Status.ERROR, f"connection reset: {err.strerror or err}", True
+    return None
 
 
 async def read_capped(chunks: AsyncIterator[bytes], limit: int) -> bytes:
