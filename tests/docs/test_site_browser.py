@@ -10,8 +10,6 @@ tests/artifacts/ for a person to look at.
 from __future__ import annotations
 
 import functools
-import os
-import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -24,17 +22,6 @@ from .refresh import ROOT
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 ANCHORS_RESOLVE = """() => [...document.querySelectorAll('article a[href^="#"]')]
     .map(a => decodeURIComponent(a.getAttribute('href').slice(1)))
@@ -43,13 +30,6 @@ LIST_STYLES = """() => [...document.querySelectorAll('article ol')]
     .map(e => getComputedStyle(e).listStyleType)"""
 DIRECTIONS = """selector => [...document.querySelectorAll(selector)]
     .map(e => getComputedStyle(e).direction)"""
-
-
-def _chromium() -> str:
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    pytest.skip("no Chromium binary (apt-get install chromium, or set CHROMIUM=/path)")
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -66,17 +46,6 @@ def served(site: Path) -> Iterator[str]:
     server.shutdown()
     server.server_close()
     thread.join()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = _chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
