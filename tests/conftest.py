@@ -32,9 +32,11 @@ def _chromium() -> str:
     pytest.skip("no Chromium binary (apt-get install chromium, or set CHROMIUM=/path)")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """One Chromium for the session, driven by Playwright (which never downloads a browser)."""
+    """Chromium for one test module, driven by Playwright (which never downloads a browser).
+    Module scope, not session: Playwright's sync API keeps an event loop running while it is
+    open, and the link-check tests start their own with asyncio.run()."""
     executable = _chromium()
     from playwright.sync_api import sync_playwright
 
