@@ -3,8 +3,10 @@ fingerprint of the last ``ok`` page (title and word sketch: :mod:`catalog.linkch
 
 A fresh ``ok`` (younger than ``max_age``) is not fetched again; failures always are. Every
 ``ok`` answer with content replaces the stored fingerprint, so slow change never adds up to a
-false alarm; a ``drifted`` answer keeps the old one until the curator acts. A version-1 file
-(before fingerprints) is read as it is and written back as version 2. The file
+false alarm; a ``drifted`` answer keeps the old one until the curator acts. Older files are
+read and written back as version 3: version 1 had no fingerprints, and version 2's sketches
+were taken by an earlier word cut, so they are dropped (the next ``ok`` page becomes the
+reference) rather than compared with sketches they do not match. The file
 is written by the one writer, :mod:`catalog.files` (atomically); a corrupt or unreadable file
 is reported through :attr:`Cache.warning` and the cache starts empty: it never stops the run.
 """
@@ -15,7 +17,7 @@ import contextlib
 import datetime as dt
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,8 +26,8 @@ from catalog.linkcheck.results import Outcome, Status
 if TYPE_CHECKING:
     from catalog.linkcheck.content import Fingerprint
 
-VERSION = 2
-_READABLE = (1, 2)
+VERSION = 3
+_READABLE = (1, 2, 3)
 
 
 def default_path() -> Path:
@@ -69,9 +71,13 @@ class Cache:
             return cache
         try:
             data = json.loads(raw)
-            if data.get("version") not in _READABLE:
-                raise ValueError(f"unknown version {data.get('version')!r}")
-            cache.entries = {url: Entry(**value) for url, value in data["entries"].items()}
+            version = data.get("version")
+            if version not in _READABLE:
+                raise ValueError(f"unknown version {version!r}")
+            entries = {url: Entry(**value) for url, value in data["entries"].items()}
+            if version < VERSION:
+                entries = {url: replace(e, fingerprint=None) for url, e in entries.items()}
+            cache.entries = entries
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             cache.warning = (
                 f"{path}: the link cache is corrupt ({exc}); it will be rebuilt from this run"
@@ -137,7 +143,8 @@ class Cache:
             return
         data: dict[str, Any] = {
             "version": VERSION,
-            "entries": {url: asdict(e) for url, e in sorted(self.entries.items())},
+            # vars(), not asdict(): no deep copy of every sketch, and json only reads them
+            "entries": {url: vars(e) for url, e in sorted(self.entries.items())},
         }
         # The writer names the reason when the folder still is not there (a file in the way).
         with contextlib.suppress(OSError):

@@ -386,7 +386,7 @@ def test_a_drift_found_in_the_cache_is_marked_for_review(
         "fingerprint": {"title": "nanoGPT", "sketch": []},
         "title": "Something else",
     }
-    cache.write_text(json.dumps({"version": 2, "entries": {GONE: entry}}), encoding="utf-8")
+    cache.write_text(json.dumps({"version": 3, "entries": {GONE: entry}}), encoding="utf-8")
     code, out, err = _fix(path, archive, "--cache", str(cache), "--yes", "--json")
     assert code == 0, err
     assert json.loads(out)["changes"][0]["new"] == "Something else"

@@ -330,7 +330,7 @@ def test_a_corrupt_cache_is_a_warning(site: srv.LocalServer, tmp_path: Path) -> 
     code, _, err = invoke(cat, "--allow-network", "127.0.0.0/8")
     assert code == 0
     assert "corrupt" in err
-    assert json.loads((tmp_path / "cache.json").read_text())["version"] == 2
+    assert json.loads((tmp_path / "cache.json").read_text())["version"] == 3
 
 
 def test_default_cache_location(

@@ -241,6 +241,35 @@ def test_a_version_1_cache_is_migrated_not_reported_corrupt(tmp_path: Path, serv
     assert again.fingerprint(s.url("/post")) is not None
 
 
+def test_a_version_2_cache_keeps_its_history_but_not_its_old_sketches(
+    tmp_path: Path, server: Make
+) -> None:
+    """Version 2 sketches came from an earlier word cut: compared with today's they could
+    look like drift, so they are dropped and the next ok page becomes the reference."""
+    path = tmp_path / "cache.json"
+    s = server({"/post": html("Attention explained", ARTICLE)})
+    old = {
+        "status": "ok",
+        "code": 200,
+        "checked_at": "2026-01-01T00:00:00+00:00",
+        "final_url": None,
+        "fingerprint": {"title": "Garden furniture sale", "sketch": [1, 2, 3]},
+        "title": "Garden furniture sale",
+    }
+    path.write_text(json.dumps({"version": 2, "entries": {s.url("/post"): old}}))
+    cache = Cache.load(path)
+    assert cache.warning is None
+    assert cache.entries[s.url("/post")].title == "Garden furniture sale"
+    assert cache.fingerprint(s.url("/post")) is None
+    result = check([Target("post", s.url("/post"))], cache, max_age=timedelta(0))["post"]
+    assert result.status is Status.OK  # not drifted against the dropped sketch
+    cache.save()
+    assert json.loads(path.read_text())["version"] == 3
+    kept = Cache.load(path).fingerprint(s.url("/post"))
+    assert kept is not None
+    assert kept.title == "Attention explained"
+
+
 # --- the pure parts ------------------------------------------------------------------------
 
 
@@ -260,10 +289,29 @@ def test_fingerprint_reads_title_and_visible_text_only() -> None:
         "The domain has expired and may be renewed",
         "Hosted by Sedoparking",
         "Parked free, courtesy of a registrar",
+        "Powered by Bodis.com",
     ],
 )
 def test_parking_marks(text: str) -> None:
     assert fingerprint(page("example.org", text)).parked
+
+
+def test_a_parking_mark_split_over_lines_in_the_source_is_found() -> None:
+    body = b"<html><body><h1>example.org</h1><p>This domain\n      is for\tsale.</p></body></html>"
+    assert fingerprint(body).parked
+
+
+def test_text_outside_the_body_and_markup_never_counts() -> None:
+    bare = fingerprint(b"<p>attention heads</p>")
+    wrapped = fingerprint(
+        b"<!doctype html><html><head><title>X</title><meta name=description content=spam>"
+        b'</head><BODY class="main-layout"><!-- a comment --><svg><text>logo</text></svg>'
+        b"<p>Attention\n   <b>heads</b></p><template>later</template>"
+        b"<SCRIPT>var hidden = '<p>words</p>';</script></body></html>"
+    )
+    assert wrapped.sketch == bare.sketch
+    assert wrapped.title == "X"
+    assert bare.title == ""
 
 
 def test_an_ordinary_page_about_domains_is_not_parked() -> None:
