@@ -59,6 +59,9 @@ async def probe(fetcher: Fetcher, url: str) -> Probe | None:
     if task is None:
         task = asyncio.ensure_future(_fetch_probe(fetcher, origin + random_path()))
         fetcher.probes[origin] = task
+    if task.done():  # after the first page of a host: no waiting, no shield to build
+        done: Probe | None = task.result()
+        return done
     # shield: a page's check that is cancelled must not cancel the probe others wait for.
     result: Probe | None = await asyncio.shield(task)
     return result

@@ -15,6 +15,8 @@ import pytest
 
 from catalog.linkcheck import Cache, Target
 from catalog.linkcheck.content import (
+    MARK_STEMS,
+    PARKING_MARKS,
     Fingerprint,
     drifted,
     fingerprint,
@@ -294,6 +296,10 @@ def test_fingerprint_reads_title_and_visible_text_only() -> None:
 )
 def test_parking_marks(text: str) -> None:
     assert fingerprint(page("example.org", text)).parked
+
+
+def test_every_parking_mark_holds_a_stem_of_the_first_look() -> None:
+    assert all(any(stem in mark for stem in MARK_STEMS) for mark in PARKING_MARKS)
 
 
 def test_a_parking_mark_split_over_lines_in_the_source_is_found() -> None:
