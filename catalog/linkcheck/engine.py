@@ -177,8 +177,8 @@ def _against_history(
     outcome: Outcome, previous: Fingerprint | None, targets: Sequence[Target]
 ) -> Outcome:
     """Drift: the page no longer resembles its last ``ok`` answer (title and text both moved),
-    unless the curator reviewed this change (``check.review`` names the new title). A first
-    check (no history yet) compares the page's title with the catalog's instead."""
+    unless the curator acted on the change (:func:`_curator_acted`). A first check (no history yet)
+    compares the page's title with the catalog's instead."""
     new = outcome.fingerprint
     if new is None or outcome.status is not Status.OK:
         return outcome
@@ -186,7 +186,7 @@ def _against_history(
         return replace(outcome, warnings=_title_warnings(new.title, targets))
     if not drifted(previous, new):
         return outcome
-    if any(t.reviewed_title and titles_resemble(t.reviewed_title, new.title) for t in targets):
+    if any(_curator_acted(t, previous, new) for t in targets):
         return outcome  # the curator accepted this page: it becomes the new reference
     return replace(
         outcome,
@@ -196,6 +196,19 @@ def _against_history(
             f"HTTP {outcome.code}, but the page changed: title was '{previous.title}', "
             f"now '{new.title}'"
         ),
+    )
+
+
+def _curator_acted(target: Target, previous: Fingerprint, new: Fingerprint) -> bool:
+    """Whether the curator has acted on this change: ``check.review`` names the new title, or
+    the entry was edited to describe the new page (its title resembles the new page's and not
+    the old one's)."""
+    if target.reviewed_title and titles_resemble(target.reviewed_title, new.title):
+        return True
+    return bool(
+        target.title
+        and titles_resemble(target.title, new.title)
+        and not titles_resemble(target.title, previous.title)
     )
 
 

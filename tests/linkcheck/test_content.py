@@ -124,6 +124,23 @@ def test_a_page_that_becomes_another_site_is_drifted_until_reviewed(
     assert check([target], cache, max_age=timedelta(0))["post"].status is Status.OK
 
 
+def test_an_entry_edited_to_describe_the_new_page_ends_the_drift(
+    server: Make, cache: Cache
+) -> None:
+    post = Changing("Attention explained", ARTICLE)
+    s = server({"/post": post})
+    target = Target("post", s.url("/post"), title="Attention explained")
+    assert check([target], cache, max_age=timedelta(0))["post"].status is Status.OK
+    post.title, post.text = "Garden furniture sale", OTHER_SITE
+    assert check([target], cache, max_age=timedelta(0))["post"].status is Status.DRIFTED
+    # the curator gives the entry the new page's title: the page is the reference now
+    edited = Target("post", s.url("/post"), title="Garden furniture sale")
+    assert check([edited], cache, max_age=timedelta(0))["post"].status is Status.OK
+    kept = cache.fingerprint(s.url("/post"))
+    assert kept is not None
+    assert kept.title == "Garden furniture sale"
+
+
 def test_a_title_that_only_gains_a_version_is_not_drift(server: Make, cache: Cache) -> None:
     post = Changing("Attention Is All You Need | arXiv", ARTICLE)
     s = server({"/abs": post})
