@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from catalog.linkcheck.results import LinkResult, Status, describe, summary
 from catalog.plaintext import Column, Role, fit, plain, plural, tsv
-from catalog.workflow_commands import escape_data, escape_property
 
 # Worst first: the order of groups in every report.
 ORDER = (
@@ -123,19 +122,14 @@ def render_markdown(results: Sequence[LinkResult], options: ReportOptions) -> st
 
 
 def render_github(results: Sequence[LinkResult], options: ReportOptions) -> str:
-    lines = []
-    for status, members in grouped(results):
-        if status is Status.SKIPPED:
-            continue
-        for r in members:
-            level = "error" if r.failing else "warning"
-            where = f"file={escape_property(options.file)}"
-            if r.line:
-                where += f",line={r.line}"
-            title = escape_property(f"{status.value}: {r.id}")
-            lines.append(f"::{level} {where},title={title}::{escape_data(f'{r.url}: {_note(r)}')}")
-    lines.append(_headline(results, options))
-    return "\n".join(lines) + "\n"
+    """Workflow annotations: the renderer of ``catalog report annotations``, on these results
+    as the JSON report holds them, so both say the same."""
+    from catalog.report.annotations import render_annotations
+    from catalog.report.model import Report
+
+    ordered = sorted(results, key=lambda r: (r.line or 0, r.id))
+    report = Report(tuple(r.as_dict() for r in ordered), interrupted=options.interrupted)
+    return render_annotations(report, options.file, headline=_headline(results, options))
 
 
 def render_json(results: Sequence[LinkResult], options: ReportOptions) -> str:

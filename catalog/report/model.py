@@ -20,18 +20,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from catalog.errors import ReportError as ReportError  # re-exported: its old home
-from catalog.linkcheck.results import DEFAULT_FAIL_ON
+from catalog.linkcheck.results import DEFAULT_FAIL_ON, Status
 
-STATUSES: tuple[str, ...] = (
-    "ok",
-    "redirected",
-    "broken",
-    "blocked",
-    "rate_limited",
-    "timeout",
-    "error",
-    "skipped",
-)
+# The checker's status words, in its order: one definition (catalog.linkcheck.results.Status).
+STATUSES: tuple[str, ...] = tuple(status.value for status in Status)
 # A result without a "failing" key (an older report) fails on these, the checker's default
 # --fail-on. blocked, rate_limited and timeout may be the site refusing a robot or a slow night,
 # not a dead link: they are listed in the issue for a human look but never open it on their own.
@@ -42,7 +34,18 @@ FAILING_STATUSES = frozenset(status.value for status in DEFAULT_FAIL_ON)
 _SEVERITY = {
     s: i
     for i, s in enumerate(
-        ("skipped", "ok", "redirected", "blocked", "rate_limited", "timeout", "error", "broken")
+        (
+            "skipped",
+            "ok",
+            "redirected",
+            "drifted",
+            "blocked",
+            "rate_limited",
+            "timeout",
+            "error",
+            "soft_404",
+            "broken",
+        )
     )
 }
 

@@ -26,16 +26,20 @@ def test_annotations_of_a_shard() -> None:
     )
     assert text.splitlines() == [
         "::warning file=lists/ai.yaml,line=380,title=broken%3A flaky-paper::"
-        "https://example.org/paper.pdf: Service Unavailable",
+        "https://example.org/paper.pdf: Service Unavailable "
+        "(warning: failing since 2026-11-26, 1 run)",
         "::error file=lists/ai.yaml,line=410,title=error%3A moved-repo::"
         "https://example.com/lab/transformer: name does not resolve",
         "::warning file=lists/ai.yaml,line=150,title=rate_limited%3A busy-video::"
-        "https://example.net/watch?v=abc: Too Many Requests",
+        "https://example.net/watch?v=abc: Too Many Requests "
+        "(warning: failing since 2026-11-26, 1 run)",
         "3 links: 1 broken, 1 rate_limited, 1 error; 1 failing",
     ]
 
 
 def test_annotation_messages_are_escaped_and_quiet_statuses_left_out() -> None:
+    """ok and skipped say nothing; a redirect is a warning (update the URL), as in
+    catalog check --format github, which renders through the same function."""
     text = render_annotations(
         report(
             {"id": "a", "url": "https://e.org/100%", "status": "broken", "detail": "x\ny"},
@@ -47,9 +51,28 @@ def test_annotation_messages_are_escaped_and_quiet_statuses_left_out() -> None:
     )
     assert text.splitlines() == [
         "::error file=a%2Cb%3Ac.yaml,title=broken%3A a::https://e.org/100%25: x%0Ay",
+        "::warning file=a%2Cb%3Ac.yaml,title=redirected%3A c::https://e.org/c: redirected",
         "4 links: 1 ok, 1 redirected, 1 broken, 1 skipped; 1 failing",
     ]
     assert render_annotations(report()) == "0 links: nothing checked; 0 failing\n"
+
+
+def test_an_ok_page_with_warnings_is_a_warning_with_them() -> None:
+    text = render_annotations(
+        report(
+            {
+                "id": "p",
+                "url": "https://e.org/p",
+                "status": "ok",
+                "detail": "HTTP 200",
+                "warnings": ["the page's title 'Shop' is unlike the catalog's 'Attention'"],
+            }
+        )
+    )
+    assert text.splitlines()[0] == (
+        "::warning file=resources.yaml,title=ok%3A p::https://e.org/p: HTTP 200; "
+        "the page's title 'Shop' is unlike the catalog's 'Attention'"
+    )
 
 
 def test_an_interrupted_report_never_closes_the_issue_and_says_it_is_partial() -> None:

@@ -50,6 +50,23 @@ def test_duplicate_ids_keep_the_more_alarming_result() -> None:
         assert len(merged.results) == 2
 
 
+def test_content_statuses_are_known_and_ranked() -> None:
+    """soft_404 and drifted (content checks) count in the checker's order and merge by
+    severity like the others: a soft 404 outranks an ok, a drift a redirect."""
+    from catalog.linkcheck import Status
+    from catalog.report import STATUSES
+
+    assert STATUSES == tuple(s.value for s in Status)
+    merged = merge_reports(
+        [
+            report(result("a", "ok"), result("b", "redirected")),
+            report(result("a", "soft_404", failing=True), result("b", "drifted")),
+        ]
+    )
+    assert {r["id"]: r["status"] for r in merged.results} == {"a": "soft_404", "b": "drifted"}
+    assert merged.summary == {"soft_404": 1, "drifted": 1}
+
+
 def test_identical_duplicates_keep_the_first() -> None:
     first = report(result("a", "ok", detail="first"))
     second = report(result("a", "ok", detail="second"))
