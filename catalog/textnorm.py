@@ -16,6 +16,9 @@ _PERSIAN = str.maketrans(
         "\u200c": None,  # zero-width non-joiner: "مدل‌ها" and "مدلها" are the same word
         "\u200d": None,
         "\u0640": None,  # tatweel
+        # Persian and Arabic-Indic digits: a year copied from the Persian list is a year
+        **{chr(0x06F0 + d): str(d) for d in range(10)},
+        **{chr(0x0660 + d): str(d) for d in range(10)},
     }
 )
 _MARKS = re.compile(r"[\u064b-\u065f\u0670]")  # Arabic diacritics
@@ -26,7 +29,8 @@ _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u200c\u200d]")
 
 
 def normalize(text: str) -> str:
-    """Case-fold and unify the spellings a reader may type (NFKC, Persian letters, no ZWNJ)."""
+    """Case-fold and unify the spellings a reader may type (NFKC, Persian letters and digits,
+    no ZWNJ)."""
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     text = text.casefold()

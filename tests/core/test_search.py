@@ -198,6 +198,13 @@ def test_persian_query_finds_persian_descriptions(index: Index) -> None:
     assert ids(index, "دنبالههاي") == ["description-hit"]
 
 
+def test_persian_and_arabic_digits_are_the_same_numbers() -> None:
+    """The Persian list prints years in Persian digits; a reader copies one into a query."""
+    from catalog.textnorm import words
+
+    assert words("سال ۲۰۱۷") == words("سال ٢٠١٧") == ["سال", "2017"]
+
+
 def test_filters_narrow_search_and_accept_aliases(index: Index) -> None:
     assert ids(index, "attention", Filters(topics=("attn",))) == ["topic-hit"]
     assert ids(index, "attention", Filters(levels=("beginner",), languages=("fa",))) == ["persian"]
