@@ -35,7 +35,7 @@ from pathlib import Path
 
 from catalog.errors import OutputError
 
-__all__ = ["write_bytes", "write_text"]
+__all__ = ["check_writable", "write_bytes", "write_text"]
 
 # Extra words for the reasons people meet most, keyed by errno: how to fix it.
 _HINTS = {
@@ -85,6 +85,30 @@ def write_bytes(
             _replace(path, target, data, current)
     except OSError as exc:
         raise _output_error(path, exc) from None
+
+
+def check_writable(path: Path, *, force: bool = False, source: Path | None = None) -> None:
+    """Raise :class:`~catalog.errors.OutputError` now when writing ``path`` later would be
+    refused or fail for a reason already known: it is ``source``, read-only, a folder, or its
+    folder is missing, not a folder or not writable. For commands that work a long time before
+    they write (``catalog check``). Nothing is created; a full disk still shows at writing."""
+    path = Path(path)
+    folder: Path | None = None
+    try:
+        current = _stat(path)
+        if current is not None:
+            _refuse(path, current, force=force, source=source)
+            if stat.S_ISDIR(current.st_mode):
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+            return
+        folder = Path(os.path.realpath(path)).parent
+        if not stat.S_ISDIR(folder.stat().st_mode):
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
+        effective = os.access in os.supports_effective_ids
+        if not os.access(folder, os.W_OK | os.X_OK, effective_ids=effective):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+    except OSError as exc:
+        raise _output_error(path, exc, folder=folder) from None
 
 
 def _stat(path: Path) -> os.stat_result | None:

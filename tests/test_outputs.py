@@ -348,4 +348,4 @@ def test_an_unwritable_cache_is_a_warning_and_a_linked_one_is_written_through(
     link.symlink_to(real)
     assert catalog(env, "check", "-c", cat, "--cache", link).returncode == 0
     assert link.is_symlink()
-    assert json.loads(real.read_text(encoding="utf-8"))["version"] == 2
+    assert json.loads(real.read_text(encoding="utf-8"))["version"] == 3

@@ -200,6 +200,7 @@ def run(config: RunConfig) -> int:
     )
     from catalog.cli.tables import terminal_width
     from catalog.errors import OutputError
+    from catalog.files import check_writable
     from catalog.linkcheck import Cache, LinkCheckError, default_path
     from catalog.linkcheck.report import ReportFormat, ReportOptions
     from catalog.linkcheck.results import describe
@@ -221,6 +222,13 @@ def run(config: RunConfig) -> int:
         targets = _targets(config, index, path)
     except (ValueError, LinkCheckError) as exc:
         raise fail(str(exc)) from None
+    # The report files are written at the end: say now, not after every link, if they cannot be.
+    for target in (config.output, config.json_report):
+        if target is not None:
+            try:
+                check_writable(target, source=path)
+            except OutputError as exc:
+                raise fail(str(exc)) from None
     err = Stderr()
     cache = None
     if not config.no_cache:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from catalog.errors import CatalogError, OutputError
-from catalog.files import write_bytes, write_text
+from catalog.files import check_writable, write_bytes, write_text
 
 
 @contextlib.contextmanager
@@ -274,3 +274,27 @@ def test_ctrl_c_midway_leaves_the_target_and_no_temporary_file(
         write_bytes(target, b"new bytes")
     assert target.read_bytes() == b"old bytes"
     assert names(tmp_path) == ["out.txt"]
+
+
+def test_check_writable_says_early_what_writing_would_say_and_creates_nothing(
+    tmp_path: Path,
+) -> None:
+    check_writable(tmp_path / "new.txt")  # a new file in an existing folder
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    check_writable(blocker)  # an existing file
+    cases = {
+        tmp_path / "missing" / "out.txt": "does not exist; create it first",
+        blocker / "out.txt": "a part of the path is a file, not a folder",
+        tmp_path: "name a file, not a folder",
+    }
+    for path, hint in cases.items():
+        with pytest.raises(OutputError) as caught:
+            check_writable(path)
+        assert hint in str(caught.value)
+        with pytest.raises(OutputError) as written:
+            write_text(path, "x")
+        assert hint in str(written.value)  # the same reason as the write itself gives
+    with pytest.raises(OutputError, match="the file this command reads"):
+        check_writable(blocker, source=blocker)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]

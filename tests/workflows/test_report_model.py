@@ -56,7 +56,7 @@ def test_content_statuses_are_known_and_ranked() -> None:
     from catalog.linkcheck import Status
     from catalog.report import STATUSES
 
-    assert STATUSES == tuple(s.value for s in Status)
+    assert tuple(s.value for s in Status) == STATUSES
     merged = merge_reports(
         [
             report(result("a", "ok"), result("b", "redirected")),
