@@ -146,7 +146,7 @@ app = typer.Typer(
         "Query, validate, link-check and export a catalog of learning resources.\n\n"
         "Examples:\n\n"
         "  catalog search attention\n\n"
-        "  catalog list --topic genomics --level beginner\n\n"
+        "  catalog list --topic genomics --level intermediate\n\n"
         "  catalog show vaswani-2017-attention\n\n"
         "  catalog validate --format github"
     ),

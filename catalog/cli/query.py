@@ -114,7 +114,7 @@ def list_(
 
     Examples:
 
-      catalog list --topic genomics --level beginner
+      catalog list --topic genomics --level intermediate
 
       catalog list --kind paper --since 2023 --sort year
 
