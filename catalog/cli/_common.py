@@ -38,7 +38,12 @@ def console(*, stderr: bool = False) -> Console:
     stderr are never wrapped by Rich (soft_wrap): a path or URL in them stays whole."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=stderr)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit 1; the command group ends the run as for any closed pipe.
+            raise BrokenPipeError
+
+    return _Console(stderr=stderr, highlight=False, soft_wrap=stderr)
 
 
 def print_problems(error: CatalogFileError, err: Console) -> None:

@@ -66,6 +66,18 @@ class _LazyGroup(TyperGroup):
             self._built.update(build_module(module))
         return self._built[cmd_name]
 
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # The reader stopped reading (| head): nothing went wrong with the command, and
+            # Click would call it exit 1. Later writes, and Python's last flush, go nowhere.
+            import os
+            import sys
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
+
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         # Typer suggests names from ``self.commands``, which a lazy group leaves empty.
         name = args[0] if args else ""

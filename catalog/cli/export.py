@@ -18,6 +18,7 @@ from catalog.cli.options import (
     CatalogOption,
     FreeOption,
     KindOption,
+    LangChoice,
     LanguageOption,
     LevelOption,
     PaidOption,
@@ -48,11 +49,6 @@ class GroupChoice(str, enum.Enum):
     level = "level"
     year = "year"
     none = "none"
-
-
-class LangChoice(str, enum.Enum):
-    en = "en"
-    fa = "fa"
 
 
 def register(app: typer.Typer) -> None:
@@ -115,6 +111,11 @@ def export(
     from catalog.errors import OutputError
     from catalog.export import ExportError, ExportOptions, Format, GroupBy, render
 
+    if schema and format not in (FormatChoice.json, FormatChoice.markdown):  # markdown: unset
+        raise fail(
+            f"--schema describes the JSON export, not {format.value}",
+            hint="drop --format, or use --format json",
+        )
     if schema:
         from catalog.cli._common import print_json
         from catalog.export.json_doc import schema as json_schema

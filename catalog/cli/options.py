@@ -9,11 +9,20 @@ command that reads a catalog takes ``--catalog``. A command spells a parameter a
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Collection
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+
+
+class LangChoice(str, enum.Enum):
+    """The languages of the catalog's texts: ``--lang`` takes one of these, or is refused."""
+
+    en = "en"
+    fa = "fa"
+
 
 CATALOG_HELP = (
     "Catalog file. Default: ./resources.yaml if present, otherwise the catalog shipped with "

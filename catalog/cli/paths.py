@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from catalog.cli._common import ExitCode, fail, localized_text, print_json, suggest
-from catalog.cli.options import CatalogOption
+from catalog.cli.options import CatalogOption, LangChoice
 
 if TYPE_CHECKING:
     from catalog.models import Catalog
@@ -28,7 +28,7 @@ def _catalog(path: Path | None) -> Catalog:
 
 def paths(
     catalog: CatalogOption = None,
-    lang: str = typer.Option("en", "--lang", help="Language of titles: en or fa."),
+    lang: LangChoice = typer.Option(LangChoice.en, "--lang", help="Language of titles: en or fa."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the docs)."),
 ) -> None:
     """List the learning paths.
@@ -67,7 +67,9 @@ def paths(
 def path(
     name: str = typer.Argument(..., help="The path's id (see 'catalog paths')."),
     catalog: CatalogOption = None,
-    lang: str = typer.Option("en", "--lang", help="Language of titles and notes: en or fa."),
+    lang: LangChoice = typer.Option(
+        LangChoice.en, "--lang", help="Language of titles and notes: en or fa."
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the docs)."),
 ) -> None:
     """Show one learning path as a numbered sequence.

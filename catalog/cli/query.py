@@ -24,6 +24,7 @@ from catalog.cli.options import (
     CatalogOption,
     FreeOption,
     KindOption,
+    LangChoice,
     LanguageOption,
     LevelOption,
     PaidOption,
@@ -170,7 +171,13 @@ def search(
     """
     from catalog.plaintext import plural
     from catalog.search import rank
+    from catalog.textnorm import words
 
+    if not words(" ".join(query)):
+        raise fail(
+            f"nothing to search for in '{' '.join(query)}'",
+            hint="Give one or more words, for example: catalog search attention",
+        )
     index = _index(catalog)
     filters = _filters(index, topic, kind, level, language, since, free, paid)
     hits = rank(index, query, filters)
@@ -253,7 +260,7 @@ def show(
 
 def topics(
     catalog: CatalogOption = None,
-    lang: str = typer.Option("en", "--lang", help="Language of titles: en or fa."),
+    lang: LangChoice = typer.Option(LangChoice.en, "--lang", help="Language of titles: en or fa."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON (keys in the docs)."),
 ) -> None:
     """List topics with how many resources each has.

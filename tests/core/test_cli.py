@@ -173,6 +173,21 @@ def test_topics_stats_paths(run) -> None:  # type: ignore[no-untyped-def]
     assert "1." in path.stdout
 
 
+@pytest.mark.parametrize("command", [["topics"], ["paths"], ["path", "start"]])
+def test_an_unknown_lang_is_a_usage_error(run, command: list[str]) -> None:  # type: ignore[no-untyped-def]
+    result = run(*command, "--lang", "de")
+    assert result.exit_code == 2
+    assert "'de' is not one of 'en', 'fa'" in result.stderr
+
+
+@pytest.mark.parametrize("query", ["", "  ", "?!"])
+def test_a_query_without_words_is_a_usage_error(run, query: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("search", query)
+    assert result.exit_code == 2
+    assert f"error: nothing to search for in '{query}'" in result.stderr
+    assert "catalog search attention" in result.stderr
+
+
 def test_invalid_catalog_is_exit_2_for_queries(run) -> None:  # type: ignore[no-untyped-def]
     result = run("list", catalog=FIXTURES / "invalid" / "bad_kind.yaml")
     assert result.exit_code == 2
@@ -221,6 +236,32 @@ def test_installed_script_searches_the_packaged_catalog(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert data["count"] > 10
     assert len(data["results"]) == 3
+
+
+@pytest.mark.parametrize(
+    "command", [["path", "start"], ["stats"], ["list"], ["glossary"], ["search", "attention"]]
+)
+def test_a_reader_that_stops_reading_is_not_a_failure(tmp_path: Path, command: list[str]) -> None:
+    """`catalog stats | head -1` under `set -o pipefail`: the pipe closes early, the command
+    exits 0 without a traceback (Rich and Click would both say 1). The read end is closed
+    before the command starts, so every write meets the closed pipe."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run(
+            [_script(), *command, "--catalog", str(MINIMAL)],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "CATALOG_CACHE_DIR": str(tmp_path), "COLUMNS": "80"},
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "Exception ignored" not in done.stderr
 
 
 def test_python_dash_m_and_exit_code_2_on_bad_usage(tmp_path: Path) -> None:

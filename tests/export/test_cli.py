@@ -99,6 +99,10 @@ def test_schema_option_prints_the_json_schema() -> None:
     assert result.exit_code == 0
     schema = json.loads(result.stdout)
     assert schema["properties"]["version"] == {"const": 1}
+    assert run("--schema", "--format", "json").stdout == result.stdout
+    other = run("--schema", "--format", "csv")
+    assert other.exit_code == 2
+    assert "--schema describes the JSON export, not csv" in other.stderr
 
 
 def test_installed_console_script(tmp_path: Path) -> None:
