@@ -53,10 +53,9 @@ def glossary(
 
       catalog glossary سازوکار --json
     """
-    from rich.table import Table
-    from rich.text import Text
-
-    from catalog.cli._common import console, load_index_or_exit
+    from catalog.cli._common import load_index_or_exit
+    from catalog.cli.tables import print_table
+    from catalog.plaintext import Column, Role
 
     index = load_index_or_exit(catalog)
     terms = index.catalog.glossary
@@ -78,19 +77,26 @@ def glossary(
     if not chosen:
         typer.echo("This catalog has no glossary.", err=True)
         return
-    # Each cell: the preferred form, other accepted forms in parentheses, forms to avoid.
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("term", style="cyan", no_wrap=True)
-    table.add_column("English", overflow="fold", ratio=1)
-    table.add_column("Persian", overflow="fold", ratio=1)
+    # Each cell: the preferred form, other accepted forms in parentheses, forms to avoid. The
+    # shared layout: fitted to the terminal (ids never cut), tab-separated on a pipe.
+    rows = []
     for term_id in chosen:
         found = terms[term_id]
-        cells = [
-            _cell(getattr(found, lang), found.variants.get(lang, []), found.avoid.get(lang, []))
-            for lang in ("en", "fa")
-        ]
-        table.add_row(Text(term_id), *map(Text, cells))
-    console().print(table)
+        rows.append(
+            [
+                term_id,
+                *(
+                    _cell(
+                        getattr(found, lang),
+                        found.variants.get(lang, []),
+                        found.avoid.get(lang, []),
+                    )
+                    for lang in ("en", "fa")
+                ),
+            ]
+        )
+    columns = [Column("term", Role.KEY), Column("English", Role.TEXT), Column("Persian", Role.TEXT)]
+    print_table(columns, rows, styles={0: "cyan"})
     if term is None:
         from catalog.plaintext import plural
 

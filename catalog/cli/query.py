@@ -326,6 +326,7 @@ def stats(
     from rich.table import Table
 
     from catalog.cli._common import console
+    from catalog.cli.tables import terminal_width
     from catalog.plaintext import plural
     from catalog.search import LEVEL_ORDER
 
@@ -345,6 +346,15 @@ def stats(
     }
     if json_out:
         print_json({"total": len(entries), **by})
+        return
+    if terminal_width() is None:  # a pipe or a file: one count per line, tab-separated
+        from catalog.plaintext import Column, tsv
+
+        rows = [
+            (name, str(key), str(n)) for name, counts in by.items() for key, n in counts.items()
+        ]
+        typer.echo(tsv([Column("by"), Column("value"), Column("resources")], rows), nl=False)
+        typer.echo(plural(len(entries), "resource"), err=True)
         return
     tables = []
     for name, counts in by.items():

@@ -188,6 +188,18 @@ def test_a_query_without_words_is_a_usage_error(run, query: str) -> None:  # typ
     assert "catalog search attention" in result.stderr
 
 
+def test_stats_and_glossary_are_tab_separated_on_a_pipe(run) -> None:  # type: ignore[no-untyped-def]
+    """Like list, topics and paths: one row per line a script can cut, nothing wrapped."""
+    stats = run("stats").stdout.splitlines()
+    assert stats[0] == "by\tvalue\tresources"
+    assert "kind\tpaper\t1" in stats
+    assert "topic\tgenomics\t1" in stats
+    glossary = run("glossary", catalog=None).stdout.splitlines()
+    assert glossary[0] == "term\tEnglish\tPersian"
+    assert "attention-mechanism\tattention mechanism\tسازوکار توجه; avoid: مکانیزم توجه" in glossary
+    assert all(line.count("\t") == 2 for line in glossary)
+
+
 def test_invalid_catalog_is_exit_2_for_queries(run) -> None:  # type: ignore[no-untyped-def]
     result = run("list", catalog=FIXTURES / "invalid" / "bad_kind.yaml")
     assert result.exit_code == 2
