@@ -44,3 +44,24 @@ def browser() -> Iterator[Any]:
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="session")
+def typer_imports() -> frozenset[str]:
+    """The modules Typer itself imports to parse a command's values. Typer 0.29 and later
+    convert every parameter through a Pydantic TypeAdapter, so from then on Pydantic is among
+    them: a test of what our code imports on a path leaves these out."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, typer\n"
+        "app = typer.Typer()\n"
+        "@app.command()\n"
+        "def main(words: list[str], n: int = 1) -> None: pass\n"
+        "app(['w', '--n', '2'], standalone_mode=False)\n"
+        "print(' '.join(sys.modules))\n"
+    )
+    run = [sys.executable, "-c", probe]
+    done = subprocess.run(run, capture_output=True, text=True, check=True, timeout=60)
+    return frozenset(done.stdout.split())

@@ -1,9 +1,12 @@
 """The Typer application and the entry point.
 
 Commands are built lazily: the root group knows every command's name and the module that
-defines it (:data:`COMMANDS`), and imports and builds a module's commands only when one of them
-runs or help lists them. ``catalog check`` then neither imports the export or curation code nor
-converts their options, which is a good part of a short command's start-up.
+defines it (:data:`COMMANDS`), imports that module only when one of its commands runs or help
+lists them, and builds only the command asked for. ``catalog check`` then neither imports the
+export or curation code nor builds their options; ``catalog search`` does not build ``list``.
+Typer 0.29 and later convert each parameter of the command that runs through a Pydantic
+TypeAdapter, so that command's first non-flag parameter imports Pydantic whatever we do here
+(bench/README.md, "Typer pin").
 """
 
 from __future__ import annotations
@@ -38,18 +41,21 @@ COMMANDS: dict[str, str] = {
 }
 
 
-# Typer 0.28 vendors Click (typer._click), so Click's types are spelled Any here.
-def build_module(module: str) -> dict[str, Any]:
-    """The click commands that ``catalog.cli.<module>`` registers, by name."""
+# Typer (0.28 on) vendors Click as typer._click, so Click's types are spelled Any here.
+def build_module(module: str, only: str | None = None) -> dict[str, Any]:
+    """The click commands that ``catalog.cli.<module>`` registers, by name; with ``only``,
+    just that one, so that a run builds no other command's parameters."""
     holder = typer.Typer(add_completion=False)
     importlib.import_module(f"catalog.cli.{module}").register(holder)
+    if only is not None:
+        holder.registered_commands = [c for c in holder.registered_commands if c.name == only]
     group = typer.main.get_group(holder)
     return dict(group.commands)
 
 
 class _LazyGroup(TyperGroup):
     """Click's documented lazy group: ``list_commands`` and ``get_command`` read
-    :data:`COMMANDS`; a module's commands are built the first time one of them is asked for."""
+    :data:`COMMANDS`; a command is built the first time it is asked for."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -63,7 +69,7 @@ class _LazyGroup(TyperGroup):
         if module is None:
             return None
         if cmd_name not in self._built:
-            self._built.update(build_module(module))
+            self._built.update(build_module(module, only=cmd_name))
         return self._built[cmd_name]
 
     def invoke(self, ctx: Any) -> Any:

@@ -83,14 +83,19 @@ def catalog_commands() -> list[tuple[str, list[str]]]:
     return found
 
 
-def _sample(param: Any) -> str:
-    """A value this parameter's type accepts, for an argument known only at run time."""
-    kind = param.type
-    candidates = [*map(str, getattr(kind, "choices", None) or ())]
-    candidates += [str(getattr(kind, "min", None) or 1), "true", "x"]
+def _sample(command: Any, param: Any) -> str:
+    """A value this parameter accepts, for an argument known only at run time. Typer up to
+    0.28 gives a parameter a Click type (with its choices and minimum); 0.29 on, a type
+    descriptor converted through Pydantic. Either way the parameter itself converts it."""
+    descriptor = getattr(param, "type_descriptor", None)
+    kind = getattr(param, "type", None)
+    choices = getattr(descriptor, "choices", None) or getattr(kind, "choices", None) or ()
+    low = getattr(param, "min", None) if descriptor else getattr(kind, "min", None)
+    candidates = [str(getattr(c, "value", c)) for c in choices] + [str(low or 1), "true", "x"]
+    many = param.multiple or param.nargs != 1
     for value in candidates:
         try:
-            kind.convert(value, param, None)
+            param.process_value(typer.Context(command), [value] if many else value)
         except Exception:  # the vendored Click's BadParameter
             continue
         return value
@@ -106,7 +111,7 @@ def _concrete(command: Any, args: list[str]) -> list[str]:
     expecting: Any = None
     for token in args:
         if expecting is not None:
-            out.append(_sample(expecting) if token == DYNAMIC else token)
+            out.append(_sample(command, expecting) if token == DYNAMIC else token)
             expecting = None
             continue
         name = token.split("=", 1)[0]
@@ -115,14 +120,16 @@ def _concrete(command: Any, args: list[str]) -> list[str]:
             if "=" in token:
                 value = token.split("=", 1)[1]
                 out.append(
-                    f"{name}={_sample(param)}" if "$" in value or DYNAMIC in value else token
+                    f"{name}={_sample(command, param)}"
+                    if "$" in value or DYNAMIC in value
+                    else token
                 )
             else:
                 out.append(token)
                 expecting = None if param.is_flag or param.count else param
             continue
         if token == DYNAMIC and position < len(positional):
-            out.append(_sample(positional[position]))
+            out.append(_sample(command, positional[position]))
         else:
             out.append(token)
         if position < len(positional) and positional[position].nargs == 1:
