@@ -82,6 +82,7 @@ def add(
         raise fail(f"{url}: {problem}", code=ExitCode.USAGE)
     path = catalog or EDITED
     doc = read_document(path)
+    _known_topics(topic, doc.topics)
     err = edit_stderr()
     try:
         adding.find_duplicate(doc, url)
@@ -123,6 +124,22 @@ def add(
     except CatalogError as exc:
         fail_edit(exc)
     err.print(f"[green]✓[/] added {escape(str(entry['id']))} to {escape(str(path))}:{line}")
+
+
+def _known_topics(names: list[str], topics: dict[str, Any]) -> None:
+    """An unknown --topic is a usage error, said before any page is fetched, with the
+    closest topic."""
+    from catalog.cli._common import suggest
+    from catalog.curate import add as adding
+
+    known = {
+        *topics,
+        *(str(a) for t in topics.values() if isinstance(t, dict) for a in t.get("aliases") or []),
+    }
+    for name in names:
+        if adding.resolve_topics([name], topics) == [name] and name not in known:
+            hint = suggest(name, sorted(known)) or "see 'catalog topics'"
+            raise fail(f"unknown topic '{name}'", code=ExitCode.USAGE, hint=hint)
 
 
 def _judge_fetch(fetched: Any, yes: bool) -> None:

@@ -57,8 +57,13 @@ def fail_edit(exc: Exception) -> NoReturn:
 
     err = edit_stderr()
     if isinstance(exc, EditRejected):
+        from dataclasses import replace
+
+        # The lines are those of the edited text, which was not written: say so, rather than
+        # point an editor at a line of the file on disk that holds something else.
         for problem in exc.problems:
-            err.print(f"[red]{escape(str(problem))}[/]")
+            shown = replace(problem, file=f"{problem.file} (after the edit)")
+            err.print(f"[red]{escape(str(shown))}[/]")
         err.print("[red]error:[/] the edit would make the catalog invalid; nothing was written")
         raise typer.Exit(ExitCode.PROBLEMS)
     err.print(f"[red]error:[/] {escape(str(exc))}")

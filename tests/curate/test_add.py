@@ -191,6 +191,30 @@ def test_yes_refuses_to_write_a_placeholder_and_names_the_flags(
     assert (entry["kind"], entry["title"], entry["year"]) == ("paper", "T", 2021)
 
 
+def test_an_unknown_topic_flag_is_refused_before_the_page_is_fetched(
+    copy_fixture: Callable[[str], Path], site: Stub
+) -> None:
+    path = copy_fixture("commented.yaml")
+    before = path.read_bytes()
+    code, _, err = _add(path, site.url("/tour"), "--yes", *FULL, "--topic", "atention")
+    assert code == 2
+    assert "error: unknown topic 'atention'" in err
+    assert "did you mean 'attention'" in err
+    assert path.read_bytes() == before
+
+
+def test_an_invalid_edit_names_lines_of_the_edited_text_not_of_the_file(
+    copy_fixture: Callable[[str], Path], site: Stub
+) -> None:
+    path = copy_fixture("commented.yaml")
+    before = path.read_bytes()
+    code, _, err = _add(path, site.url("/tour"), "--yes", *FULL, "--language", "english")
+    assert code == 1
+    assert f"{path} (after the edit):" in err
+    assert "nothing was written" in err
+    assert path.read_bytes() == before
+
+
 def test_an_empty_answer_to_a_required_field_is_asked_again(
     copy_fixture: Callable[[str], Path], site: Stub
 ) -> None:
