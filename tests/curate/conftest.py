@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +23,20 @@ def copy_fixture(tmp_path: Path) -> Callable[[str], Path]:
         return target
 
     return copy
+
+
+@pytest.fixture
+def commented(copy_fixture: Callable[[str], Path]) -> Path:
+    """A copy of ``fixtures/commented.yaml``: comments around and inside entries, the file most
+    edits are tried on."""
+    return copy_fixture("commented.yaml")
+
+
+def write_report(folder: Path, *results: dict[str, object]) -> Path:
+    """A link-check report (``catalog check --format json``) of these results, in ``folder``."""
+    path = folder / "check.json"
+    path.write_text(json.dumps({"summary": {}, "results": list(results)}), encoding="utf-8")
+    return path
 
 
 def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
