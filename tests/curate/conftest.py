@@ -2,12 +2,14 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
+
+from .stub import Stub, serving
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ENV = {"COLUMNS": "100", "NO_COLOR": "1"}
@@ -52,3 +54,13 @@ def data_of(text: str) -> Any:
     from catalog.yamldoc import parse, to_python
 
     return to_python(parse(text))
+
+
+@pytest.fixture
+def archive() -> Iterator[Stub]:
+    """A Wayback Machine availability service on loopback that has copies of two URLs of
+    commented.yaml (see fixing.py)."""
+    from .fixing import wayback_answer
+
+    with serving({"/wayback/available": wayback_answer}) as stub:
+        yield stub
