@@ -7,6 +7,7 @@ A script in a folder below bench/ puts this folder (and bench/core, for the gene
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import statistics
@@ -17,6 +18,16 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def arguments(doc: str | None, runs: int) -> argparse.ArgumentParser:
+    """The options every whole-process benchmark takes: ``--runs`` and ``--count``."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--runs", type=int, default=runs, help="runs per case")
+    parser.add_argument(
+        "--count", type=int, default=10_000, help="resources in the generated catalog"
+    )
+    return parser
 
 
 def catalog_script(install: str = "pip install .") -> str:

@@ -13,7 +13,6 @@ Cases (issue: catalog core, section 8):
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -21,16 +20,12 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(BENCH), str(BENCH / "core")]
 
-from benchkit import REPORT_HEADER, ROOT, catalog_script, process_env, report, timed  # noqa: E402
+from benchkit import REPORT_HEADER, ROOT, arguments, catalog_script, process_env, report, timed  # noqa: E402
 from generate import generate  # noqa: E402
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
-    )
-    parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--count", type=int, default=10_000)
+    parser = arguments(__doc__, runs=9)
     args = parser.parse_args()
     script = catalog_script()
     with tempfile.TemporaryDirectory() as tmp:

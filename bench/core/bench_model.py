@@ -16,7 +16,6 @@ the same Resources would cost through their __init__ or through Pydantic validat
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import statistics
@@ -27,7 +26,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(BENCH), str(BENCH / "core")]
 
-from benchkit import ROOT, median_of, timed  # noqa: E402
+from benchkit import ROOT, arguments, median_of, timed  # noqa: E402
 from generate import generate  # noqa: E402
 
 PYDANTIC = "from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator"
@@ -38,11 +37,7 @@ def whole(argv: list[str], env: dict[str, str], runs: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
-    )
-    parser.add_argument("--runs", type=int, default=11)
-    parser.add_argument("--count", type=int, default=10_000)
+    parser = arguments(__doc__, runs=11)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

@@ -20,7 +20,6 @@ it can rank (json.loads of the cache against opening the database, trusted_schem
 
 from __future__ import annotations
 
-import argparse
 import json
 import sqlite3
 import sys
@@ -32,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent / "core")]
 
 from bench_relevance import score  # noqa: E402
-from benchkit import ROOT, median_of  # noqa: E402
+from benchkit import ROOT, arguments, median_of  # noqa: E402
 from cases import CASES  # noqa: E402
 from generate import generate  # noqa: E402
 
@@ -209,11 +208,7 @@ def measure(name: str, text: str, runs: int, with_relevance: bool) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
-    )
-    parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--count", type=int, default=10_000)
+    parser = arguments(__doc__, runs=9)
     args = parser.parse_args()
     print(
         f"SQLite {sqlite3.sqlite_version}, Python {sys.version.split()[0]}; "

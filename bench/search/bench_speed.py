@@ -13,7 +13,6 @@ first query of a file. The first query after an edit (index built) is recorded, 
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -21,7 +20,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(BENCH), str(BENCH / "core")]
 
-from benchkit import REPORT_HEADER, ROOT, catalog_script, process_env, report, timed  # noqa: E402
+from benchkit import REPORT_HEADER, ROOT, arguments, catalog_script, process_env, report, timed  # noqa: E402
 from generate import generate  # noqa: E402
 
 SHIPPED_QUERIES = [
@@ -35,11 +34,7 @@ BIG_QUERIES = [["transformer"], ["attention", "model"], ["atention"], ["مدل",
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
-    )
-    parser.add_argument("--runs", type=int, default=11)
-    parser.add_argument("--count", type=int, default=10_000)
+    parser = arguments(__doc__, runs=11)
     parser.add_argument("--catalog", type=Path, default=ROOT / "resources.yaml")
     args = parser.parse_args()
     catalog = catalog_script()
