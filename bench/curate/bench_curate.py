@@ -2,9 +2,10 @@
 
     .venv/bin/python bench/curate/bench_curate.py [--runs 5] [--counts 10000 1000]
 
-For each size, a generated catalog (``bench/yaml/make_catalog.py``: keys in shuffled, not
-canonical, order; comments; Persian text; folded blocks) and its ``catalog fmt``-ed copy. Each
-round runs, in this order and each on a fresh copy of the file (the copy is not timed):
+For each size, a generated catalog (``bench/core/generate.py --hand-edited``: keys in
+shuffled, not canonical, order; comments; Persian text; folded blocks) and its ``catalog
+fmt``-ed copy. Each round runs, in this order and each on a fresh copy of the file (the copy
+is not timed):
 
 * ``catalog validate`` of the unformatted file and of the formatted one;
 * ``catalog add URL --yes`` of a page served by a loopback server in this process;
@@ -32,7 +33,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-MAKE = str(Path(__file__).resolve().parents[1] / "yaml" / "make_catalog.py")
+MAKE = str(Path(__file__).resolve().parents[1] / "core" / "generate.py")
 PAGE = b"""<!doctype html><html lang="en"><head><title>A page to add</title>
 <meta name="description" content="A page served on loopback for the benchmark.">
 <meta name="author" content="Bench Author">
@@ -94,7 +95,8 @@ json.dump({"summary": {}, "results": results}, open(sys.argv[2], "w"))
 
 def bench(count: int, runs: int, folder: Path, base: str) -> dict[str, dict[str, float]]:
     raw = folder / f"raw-{count}.yaml"
-    subprocess.run([sys.executable, MAKE, str(raw), "--count", str(count)], check=True)
+    make = [sys.executable, MAKE, str(raw), "--count", str(count), "--hand-edited"]
+    subprocess.run(make, check=True)
     formatted = folder / f"formatted-{count}.yaml"
     shutil.copyfile(raw, formatted)
     env = {**os.environ, "NO_COLOR": "1", "CATALOG_CACHE_DIR": str(folder / "cache")}

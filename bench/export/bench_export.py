@@ -13,42 +13,19 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-sys.path.insert(0, str(ROOT / "bench" / "core"))
+BENCH = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(BENCH), str(BENCH / "core")]
 
+from benchkit import catalog_script, timed  # noqa: E402
 from generate import generate  # noqa: E402
 
 TARGET_S = 1.0
-
-
-def catalog_script() -> str:
-    found = shutil.which("catalog", path=str(Path(sys.executable).parent)) or shutil.which(
-        "catalog"
-    )
-    if not found:
-        raise SystemExit("install the project first: pip install -e .")
-    return found
-
-
-def timed(argv: list[str], runs: int) -> list[float]:
-    env = {**os.environ, "NO_COLOR": "1"}  # CATALOG_CACHE_DIR points into the temporary folder
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = subprocess.run(argv, env=env, capture_output=True, check=False)
-        times.append(time.perf_counter() - start)
-        if result.returncode != 0:
-            raise SystemExit(f"{' '.join(argv)} failed:\n{result.stderr.decode()}")
-    return times
 
 
 def in_process(path: Path, runs: int, lang: str) -> dict[str, float]:
@@ -77,9 +54,10 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=10_000)
     args = parser.parse_args()
 
-    script = catalog_script()
+    script = catalog_script("pip install -e .")
     with tempfile.TemporaryDirectory() as folder:
         os.environ["CATALOG_CACHE_DIR"] = str(Path(folder) / "cache")
+        env = {**os.environ, "NO_COLOR": "1"}
         path = Path(folder) / "big.yaml"
         path.write_text(generate(args.count), encoding="utf-8")
         size = path.stat().st_size / 1e6
@@ -94,10 +72,10 @@ def main() -> None:
             ("validate (load only, for scale)", [script, "validate", "-c", str(path)]),
             ("catalog --version (start-up)", [script, "--version"]),
         ]
-        cold = timed(cases[0][1], 1)[0]  # the first export of these bytes builds the index
+        cold = timed(cases[0][1], env, 1)[0]  # the first export of these bytes builds the index
         print(f"{'first export (index cache cold)':36} {cold:6.3f} s  (no target; once per edit)")
         for name, argv in cases:
-            times = timed(argv, args.runs)
+            times = timed(argv, env, args.runs)
             median = statistics.median(times)
             mark = ""
             if name.startswith("export"):

@@ -20,22 +20,18 @@ it can rank (json.loads of the cache against opening the database, trusted_schem
 
 from __future__ import annotations
 
-import argparse
 import json
 import sqlite3
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-sys.path.insert(0, str(ROOT / "bench" / "core"))
-sys.path.insert(0, str(HERE))
+sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent / "core")]
 
 from bench_relevance import score  # noqa: E402
+from benchkit import ROOT, arguments, median_of  # noqa: E402
 from cases import CASES  # noqa: E402
 from generate import generate  # noqa: E402
 
@@ -143,12 +139,7 @@ class Fts:
 
 
 def median_ms(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+    return median_of(action, runs) * 1000
 
 
 def relevance(rank_ids: Callable[[str], list[str]], catalog: Catalog) -> tuple[float, float, int]:
@@ -217,11 +208,7 @@ def measure(name: str, text: str, runs: int, with_relevance: bool) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
-    )
-    parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--count", type=int, default=10_000)
+    parser = arguments(__doc__, runs=9)
     args = parser.parse_args()
     print(
         f"SQLite {sqlite3.sqlite_version}, Python {sys.version.split()[0]}; "

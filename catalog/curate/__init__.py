@@ -2,7 +2,8 @@
 
 One module per concern::
 
-    yamledit   read once, check the edited text with the one reader, atomic write
+    editdoc    a catalog file read once for editing: its text, parsed log, line endings
+    yamledit   check the edited text with the one reader, then the atomic write
     splices    the edits (a block of entries, a key, a list item) as splices of the text
     order      the canonical order of keys, read from the models
     fmt        canonical formatting (``catalog fmt``), rebuilt from the node spans

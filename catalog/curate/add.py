@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from catalog.curate.editdoc import Document
 from catalog.curate.errors import DuplicateResource, UnreadableInput
 from catalog.curate.guess import (
     arxiv_id,
@@ -25,7 +26,6 @@ from catalog.curate.guess import (
 )
 from catalog.curate.metadata import PageMetadata
 from catalog.curate.questions import ASKED, REQUIRED, Question, question
-from catalog.curate.yamledit import Document
 from catalog.yamldoc.emit import Flow, Folded
 from catalog.yamldoc.splice import Splice
 

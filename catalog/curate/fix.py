@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from catalog.curate.editdoc import Document
 from catalog.curate.errors import FetchError, UnreadableInput
-from catalog.curate.yamledit import Document
 from catalog.urls import normalize_url, url_problem
 from catalog.yamldoc.splice import Splice
 

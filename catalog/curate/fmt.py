@@ -27,8 +27,8 @@ import enum
 from collections.abc import Callable
 from typing import Any
 
+from catalog.curate.editdoc import Document
 from catalog.curate.order import catalog_shape
-from catalog.curate.yamledit import Document
 from catalog.yamldoc import Document as YamlDocument
 from catalog.yamldoc.layout import reformat
 

@@ -26,6 +26,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from catalog.curate.editdoc import Document
 from catalog.curate.guess import (
     arxiv_id,
     guess_kind,
@@ -35,7 +36,7 @@ from catalog.curate.guess import (
     year_of_arxiv,
 )
 from catalog.curate.mdlist import Heading, Item, ParsedList, Unparsed
-from catalog.curate.yamledit import Document, placeholder_path
+from catalog.curate.yamledit import placeholder_path
 from catalog.urls import url_problem
 from catalog.yamldoc.emit import Flow, Folded
 from catalog.yamldoc.splice import Splice

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from catalog.curate.editdoc import Document
 from catalog.curate.errors import EditUnsafe
-from catalog.curate.yamledit import Document
 from catalog.yamldoc import emit, scalars
 from catalog.yamldoc.log import MAPPING, SCALAR, SEQUENCE
 from catalog.yamldoc.splice import (

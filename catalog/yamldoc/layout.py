@@ -14,22 +14,20 @@ full-line comments above a key or item with that key or item. Comments above the
 item of a collection stay at its top. :class:`~catalog.errors.EditUnsafe` is raised rather
 than drop a comment in a place this layout cannot hold (between a key and its value on a later
 line, say).
+
+This module lays out the block structure (keys, items, comments between them); the values on a
+line (scalars, flow collections, block scalars) are written by :mod:`catalog.yamldoc.inline`.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from typing import Any, Protocol
 
 from catalog.errors import EditUnsafe
 from catalog.yamldoc.document import Document
-from catalog.yamldoc.log import ALIAS, END, MAPPING, SCALAR, SEQUENCE
-from catalog.yamldoc.placement import Placer
-from catalog.yamldoc.scalars import double_quoted, misread_by_yaml_1_1, plain_ok
-from catalog.yamldoc.schema import plain_value
-
-_BLOCK_HEADER = re.compile(r"[|>](?:([1-9])[+-]?|[+-]([1-9])?)?")
+from catalog.yamldoc.inline import InlineWriter, KeptLine
+from catalog.yamldoc.log import END, MAPPING, SEQUENCE
 
 
 class Shape(Protocol):
@@ -50,17 +48,10 @@ def reformat(doc: Document, shape: Shape) -> str:
     return _Layout(doc, shape).run()
 
 
-class _KeptLine(str):
-    """The last line of a kept (``|+``) block: a blank line after it would join its value."""
-
-    __slots__ = ()
-
-
-class _Layout(Placer):
+class _Layout(InlineWriter):
     def __init__(self, doc: Document, shape: Shape) -> None:
         super().__init__(doc)
         self.shape = shape
-        self.log = doc.log
 
     # --- the document -------------------------------------------------------------------------
 
@@ -100,7 +91,7 @@ class _Layout(Placer):
         out = top
         for number, (lead, body) in enumerate(blocks):
             # A blank line after a kept (|+) block would become part of its value.
-            if sections and number and not (out and isinstance(out[-1], _KeptLine)):
+            if sections and number and not (out and isinstance(out[-1], KeptLine)):
                 lead = _one_blank_before(lead)
             out += lead + body
         return out
@@ -230,137 +221,10 @@ class _Layout(Placer):
             seen.update(e for e in log.anchors if start <= e < stop)
         return order
 
-    # --- values on a line ---------------------------------------------------------------------
-
-    def value(self, entry: int, indent: int, owner: int, shape: Shape) -> list[str]:
-        """A scalar, alias or flow collection: its lines, the first to follow ``key:`` or ``-``.
-
-        ``indent`` is the column of the key (or dash) now, ``owner`` the offset where it is
-        written: what spans several lines (a block scalar) moves as its key moves."""
-        log = self.log
-        kind = log.kinds[entry]
-        plain = entry not in log.styles and entry not in log.anchors and entry not in log.tags
-        if kind == SCALAR and plain:
-            return [self.scalar(entry, flow=False)]
-        doc = self.doc
-        source = self.text[doc.start(entry) : doc.tail(entry)]
-        if kind == ALIAS:
-            return [source]
-        old_indent = self.column(owner)
-        if kind in (MAPPING, SEQUENCE):
-            if self.inside(doc.start(entry), doc.tail(entry)):
-                return _shifted(source.removesuffix("\n"), indent - old_indent)
-            return [self.flow(entry, shape)]
-        props = entry in log.anchors or entry in log.tags
-        if log.styles.get(entry) in ("|", ">") and not props:
-            return self.block_scalar(source, indent, old_indent)
-        if props:
-            lines = _shifted(source.removesuffix("\n"), indent - old_indent)
-            if source.endswith("\n") and len(lines) > 1:  # a kept (|+) block
-                lines[-1] = _KeptLine(lines[-1])
-            return lines
-        return [self.scalar(entry, flow=False)]
-
-    def scalar(self, entry: int, *, flow: bool) -> str:
-        """A plain or quoted scalar on one line: plain where that reads back the same."""
-        log = self.log
-        value = log.values[entry] or ""
-        style = log.styles.get(entry)
-        if entry in log.anchors or entry in log.tags:
-            return self.text[self.doc.start(entry) : self.doc.tail(entry)]
-        start, end = log.starts[entry], log.ends[entry]
-        if style is None:
-            if value and misread_by_yaml_1_1(value) and type(plain_value(value)) is str:
-                return double_quoted(value)
-            if self.text.find("\n", start, end) < 0:
-                return "null" if flow and not value else self.text[start:end]
-            typed = type(plain_value(value)) is str
-            return value if plain_ok(value, flow=flow) or not typed else double_quoted(value)
-        source = self.text[start:end]
-        if plain_ok(value, flow=flow):
-            return value
-        if style == '"' and "\n" not in source:
-            return source
-        return double_quoted(value)
-
-    def flow(self, entry: int, shape: Shape) -> str:
-        """A node written in flow style on one line, keys in canonical order."""
-        log, doc = self.log, self.doc
-        kind = log.kinds[entry]
-        props = self.props(entry) if kind in (MAPPING, SEQUENCE) else ""
-        prefix = props + " " if props else ""
-        if kind == MAPPING:
-            pairs = doc.pairs(entry)
-            shown = [
-                f"{self.scalar(pairs[key][0], flow=True)}: "
-                + self.flow(pairs[key][1], shape.child(key))
-                for key in shape.order(list(pairs))
-            ]
-            return prefix + "{" + ", ".join(shown) + "}"
-        if kind == SEQUENCE:
-            items = doc.items(entry)
-            shown = [self.flow(item, shape.child(n)) for n, item in enumerate(items)]
-            return prefix + "[" + ", ".join(shown) + "]"
-        if kind == ALIAS:
-            return self.text[doc.start(entry) : doc.tail(entry)]
-        return self.scalar(entry, flow=True)
-
-    def block_scalar(self, source: str, indent: int, old_indent: int) -> list[str]:
-        """A ``|`` or ``>`` block as written, its lines moved as its key moved."""
-        header, *body = source.removesuffix("\n").split("\n")
-        body = [line.rstrip("\r") for line in body]
-        match = _BLOCK_HEADER.match(header.lstrip())
-        explicit = match and (match.group(1) or match.group(2))
-        if explicit:
-            content = old_indent + int(explicit)
-        else:
-            content = next((len(x) - len(x.lstrip(" ")) for x in body if x.strip()), 0)
-        delta = indent - old_indent
-        lines = [header.rstrip("\r")]
-        for line in body:
-            if not line.strip() and len(line) <= content:
-                lines.append("")
-            else:
-                lines.append(" " * (content + delta) + line[content:])
-        if match and "+" in match.group() and len(lines) > 1:
-            lines[-1] = _KeptLine(lines[-1])
-        return lines
-
-    def props(self, entry: int) -> str:
-        """The ``&anchor`` and ``!tag`` written before a collection, if any."""
-        log = self.log
-        if entry not in log.anchors and entry not in log.tags:
-            return ""
-        text, at = self.text, log.starts[entry]
-        tokens = []
-        while at < len(text) and text[at] in "&!":
-            end = at
-            while end < len(text) and text[end] not in " \t\r\n":
-                end += 1
-            tokens.append(text[at:end])
-            at = end
-            while at < len(text) and text[at] in " \t":
-                at += 1
-        return " ".join(tokens)
-
 
 def _within(entry: int, spans: dict[Any, tuple[int, int]]) -> bool:
     """Whether ``entry`` lies in one of the spans."""
     return any(start <= entry < stop for start, stop in spans.values())
-
-
-def _shifted(source: str, delta: int) -> list[str]:
-    """A node written over several lines, its continuation lines moved by ``delta`` columns."""
-    first, *rest = source.split("\n")
-    out = [first.rstrip("\r")]
-    for line in rest:
-        line = line.rstrip("\r")
-        if delta >= 0:
-            out.append(" " * delta + line if line.strip() else "")
-        else:
-            cut = min(-delta, len(line) - len(line.lstrip(" ")))
-            out.append(line[cut:])
-    return out
 
 
 def _one_blank_before(lead: list[str]) -> list[str]:

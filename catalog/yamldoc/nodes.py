@@ -52,10 +52,13 @@ class Scalar:
         return f"Scalar({self.value!r}, line={self.line}, col={self.col})"
 
 
-class Mapping:
-    """A block (``flow=False``) or flow (``{...}``) mapping; ``pairs`` keeps the written order."""
+class _Collection:
+    """What a mapping and a sequence share: block or flow style, tag, anchor and place.
 
-    __slots__ = ("anchor", "col", "end", "flow", "index", "line", "pairs", "start", "tag")
+    ``end`` starts at ``start``; the builder sets it once the content has been read.
+    """
+
+    __slots__ = ("anchor", "col", "end", "flow", "index", "line", "start", "tag")
 
     def __init__(
         self,
@@ -67,8 +70,7 @@ class Mapping:
         col: int,
         index: int = -1,
     ) -> None:
-        self.index = index
-        self.pairs: list[tuple[Node, Node]] = []
+        self.index = index  # the node's entry in the document's log
         self.flow = flow
         self.tag = tag
         self.anchor = anchor
@@ -76,6 +78,22 @@ class Mapping:
         self.end = start
         self.line = line
         self.col = col
+        self._clear()
+
+    def _clear(self) -> None:
+        """Start with no content; each kind names its own."""
+        raise NotImplementedError
+
+
+class Mapping(_Collection):
+    """A block (``flow=False``) or flow (``{...}``) mapping; ``pairs`` keeps the written order."""
+
+    __slots__ = ("pairs",)
+
+    pairs: list[tuple[Node, Node]]
+
+    def _clear(self) -> None:
+        self.pairs = []
 
     def get(self, key: str) -> tuple[Node, Node] | None:
         """The pair whose key is the text ``key`` (quoted or plain), or None."""
@@ -89,30 +107,15 @@ class Mapping:
         return f"Mapping({len(self.pairs)} pairs, line={self.line}, col={self.col})"
 
 
-class Sequence:
+class Sequence(_Collection):
     """A block (``- item``) or flow (``[...]``) sequence."""
 
-    __slots__ = ("anchor", "col", "end", "flow", "index", "items", "line", "start", "tag")
+    __slots__ = ("items",)
 
-    def __init__(
-        self,
-        flow: bool,
-        tag: str | None,
-        anchor: str | None,
-        start: int,
-        line: int,
-        col: int,
-        index: int = -1,
-    ) -> None:
-        self.index = index
-        self.items: list[Node] = []
-        self.flow = flow
-        self.tag = tag
-        self.anchor = anchor
-        self.start = start
-        self.end = start
-        self.line = line
-        self.col = col
+    items: list[Node]
+
+    def _clear(self) -> None:
+        self.items = []
 
     def __repr__(self) -> str:
         return f"Sequence({len(self.items)} items, line={self.line}, col={self.col})"

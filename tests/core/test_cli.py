@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,8 @@ from typer.testing import CliRunner
 
 from catalog.cli import app
 from catalog.jsonschema import catalog_json_schema
+
+from .helpers import installed_script
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -222,21 +223,12 @@ def test_shipped_catalog_names_the_schema_on_its_first_line() -> None:
     assert first == "# yaml-language-server: $schema=catalog.schema.json"
 
 
-def _script() -> str:
-    found = shutil.which("catalog", path=str(Path(sys.executable).parent)) or shutil.which(
-        "catalog"
-    )
-    if found is None:
-        pytest.fail("the 'catalog' console script is not installed; run: pip install '.[test]'")
-    return found
-
-
 def test_installed_script_searches_the_packaged_catalog(tmp_path: Path) -> None:
     """From an empty folder, with no CATALOG_FILE, the packaged copy is used."""
     env = {**os.environ, "CATALOG_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "120"}
     env.pop("CATALOG_FILE", None)
     result = subprocess.run(
-        [_script(), "search", "attention", "--limit", "3", "--json"],
+        [installed_script(), "search", "attention", "--limit", "3", "--json"],
         cwd=tmp_path,
         env=env,
         capture_output=True,

@@ -12,29 +12,23 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 import catalog
 
-ROOT = Path(__file__).resolve().parents[2]
-MINIMAL = ROOT / "tests" / "fixtures" / "valid" / "minimal.yaml"
+from .helpers import MINIMAL, ROOT, installed_script
+
 OTHER = ROOT / "tests" / "export" / "fixtures" / "catalog.yaml"
 PACKAGE = Path(catalog.__file__).resolve().parent
-
-
-def _script() -> str:
-    found = shutil.which("catalog", path=str(Path(sys.executable).parent)) or shutil.which(
-        "catalog"
-    )
-    if found is None:
-        pytest.fail("the 'catalog' console script is not installed; run: pip install '.[test]'")
-    return found
 
 
 def _run(cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CATALOG_CACHE_DIR": str(cache), "NO_COLOR": "1", "COLUMNS": "100"}
     return subprocess.run(
-        [_script(), *args], env=env, capture_output=True, text=True, timeout=60, check=False
+        [installed_script(), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
 
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-ROOT = Path(__file__).resolve().parents[2]
-MINIMAL = ROOT / "tests" / "fixtures" / "valid" / "minimal.yaml"
+from .helpers import MINIMAL, installed_script
+
 WIDTHS = (40, 60, 80, 120)
 # Runs the script with the pty as its controlling terminal, so that Ctrl-C there is SIGINT.
 LAUNCH = (
@@ -28,15 +28,6 @@ LAUNCH = (
     "os.execv(sys.argv[1], sys.argv[1:])\n"
 )
 ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
-
-
-def _script() -> str:
-    found = shutil.which("catalog", path=str(Path(sys.executable).parent)) or shutil.which(
-        "catalog"
-    )
-    if found is None:
-        pytest.fail("the 'catalog' console script is not installed; run: pip install '.[test]'")
-    return found
 
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -67,7 +58,7 @@ def in_terminal(
     parent, child = pty.openpty()
     fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
     proc = subprocess.Popen(
-        [sys.executable, "-c", LAUNCH, _script(), *args],
+        [sys.executable, "-c", LAUNCH, installed_script(), *args],
         stdin=child,
         stdout=child,
         stderr=subprocess.PIPE if stderr_apart else child,
@@ -107,7 +98,7 @@ def in_terminal(
 
 def piped(args: Sequence[str], tmp_path: Path, **extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [_script(), *args],
+        [installed_script(), *args],
         cwd=tmp_path,
         env=_env(tmp_path, **extra),
         stdin=subprocess.DEVNULL,
@@ -401,7 +392,7 @@ def test_ctrl_c_during_a_command_exits_130(tmp_path: Path) -> None:
     fifo = tmp_path / "never.md"
     os.mkfifo(fifo)
     proc = subprocess.Popen(
-        [_script(), "import", str(fifo), "-c", "r.yaml", "--dry-run"],
+        [installed_script(), "import", str(fifo), "-c", "r.yaml", "--dry-run"],
         cwd=tmp_path,
         env=_env(tmp_path),
         stdout=subprocess.PIPE,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -14,80 +13,25 @@ from catalog.curate.errors import FetchError
 from catalog.curate.wayback import parse_answer
 from catalog.curate.yamledit import comment_census
 
-from .conftest import run
+from .conftest import run, write_report
+from .fixing import GONE, MOVED, PAPER, result, run_fix
 from .stub import Stub, serving
-
-GONE = "https://github.com/karpathy/nanoGPT"
-PAPER = "https://arxiv.org/abs/1706.03762"
-MOVED = "https://jalammar.github.io/illustrated-transformer/"
-SNAPSHOT = "http://web.archive.org/web/20240101000000/https://github.com/karpathy/nanoGPT"
-
-
-def _answer(query: dict[str, list[str]]) -> tuple[int, dict[str, str], bytes]:
-    url = query.get("url", [""])[0]
-    snapshots = {}
-    if url in (GONE, MOVED):
-        snapshots = {"closest": {"available": True, "status": "200", "url": SNAPSHOT}}
-    body = json.dumps({"url": url, "archived_snapshots": snapshots}).encode()
-    return 200, {"Content-Type": "application/json"}, body
-
-
-@pytest.fixture
-def archive() -> Iterator[Stub]:
-    with serving({"/wayback/available": _answer}) as stub:
-        yield stub
-
-
-def _report(tmp_path: Path, *results: dict[str, object]) -> Path:
-    path = tmp_path / "check.json"
-    path.write_text(json.dumps({"summary": {}, "results": list(results)}), encoding="utf-8")
-    return path
-
-
-def _result(rid: str, url: str, status: str, final_url: str | None = None) -> dict[str, object]:
-    return {
-        "id": rid,
-        "url": url,
-        "status": status,
-        "code": 404 if status == "broken" else 301,
-        "final_url": final_url,
-        "detail": "",
-        "line": 1,
-        "elapsed_ms": 5,
-    }
-
-
-def _fix(
-    catalog: Path, archive: Stub, *args: str, input: str | None = None
-) -> tuple[int, str, str]:
-    return run(
-        "fix",
-        "-c",
-        str(catalog),
-        "--archive-url",
-        archive.url("/wayback/available"),
-        "--allow-network",
-        "127.0.0.0/8",
-        *args,
-        input=input,
-    )
 
 
 def test_redirects_and_archived_copies_are_written_with_every_comment_kept(
-    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
+    commented: Path, archive: Stub, tmp_path: Path
 ) -> None:
-    path = copy_fixture("commented.yaml")
-    before = path.read_text(encoding="utf-8")
-    report = _report(
+    before = commented.read_text(encoding="utf-8")
+    report = write_report(
         tmp_path,
-        _result("illustrated", MOVED, "redirected", "https://jalammar.github.io/illustrated/"),
-        _result("nanogpt", GONE, "broken"),
-        _result("vaswani-2017", PAPER, "broken"),  # the stub has no copy of this one
-        _result("ghost", "https://example.org/x", "broken"),
+        result("illustrated", MOVED, "redirected", "https://jalammar.github.io/illustrated/"),
+        result("nanogpt", GONE, "broken"),
+        result("vaswani-2017", PAPER, "broken"),  # the stub has no copy of this one
+        result("ghost", "https://example.org/x", "broken"),
     )
-    code, out, err = _fix(path, archive, "--report", str(report), "--yes")
+    code, out, err = run_fix(commented, archive, "--report", str(report), "--yes")
     assert code == 1  # two findings were left as they are
-    after = path.read_text(encoding="utf-8")
+    after = commented.read_text(encoding="utf-8")
     assert comment_census(after) == comment_census(before)
     data = yaml.safe_load(after)
     illustrated, vaswani, nanogpt = data["resources"]
@@ -106,13 +50,12 @@ def test_redirects_and_archived_copies_are_written_with_every_comment_kept(
 
 
 def test_an_archived_url_keeps_the_comment_that_heads_the_next_entry(
-    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
+    commented: Path, archive: Stub, tmp_path: Path
 ) -> None:
-    path = copy_fixture("commented.yaml")
-    report = _report(tmp_path, _result("illustrated", MOVED, "broken"))
-    code, _, err = _fix(path, archive, "--report", str(report), "--yes")
+    report = write_report(tmp_path, result("illustrated", MOVED, "broken"))
+    code, _, err = run_fix(commented, archive, "--report", str(report), "--yes")
     assert code == 0, err
-    after = path.read_text(encoding="utf-8")
+    after = commented.read_text(encoding="utf-8")
     # The new key lands before 'description' (last in the schema's order), and the comment
     # that heads the next entry stays where it was.
     assert (
@@ -123,31 +66,27 @@ def test_an_archived_url_keeps_the_comment_that_heads_the_next_entry(
 
 
 def test_nothing_is_written_when_the_answer_is_no(
-    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
+    commented: Path, archive: Stub, tmp_path: Path
 ) -> None:
-    path = copy_fixture("commented.yaml")
-    before = path.read_bytes()
-    report = _report(tmp_path, _result("nanogpt", GONE, "broken"))
-    code, out, err = _fix(path, archive, "--report", str(report), input="n\n")
+    before = commented.read_bytes()
+    report = write_report(tmp_path, result("nanogpt", GONE, "broken"))
+    code, out, err = run_fix(commented, archive, "--report", str(report), input="n\n")
     assert code == 1
     assert "Write 1 change to" in err
     assert "+    archived_url:" in out
-    assert path.read_bytes() == before
-    code, _, err = _fix(path, archive, "--report", str(report), input="y\n")
+    assert commented.read_bytes() == before
+    code, _, err = run_fix(commented, archive, "--report", str(report), input="y\n")
     assert code == 0, err
-    assert "archived_url" in path.read_text(encoding="utf-8")
+    assert "archived_url" in commented.read_text(encoding="utf-8")
 
 
-def test_dry_run_and_json(
-    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
-) -> None:
-    path = copy_fixture("commented.yaml")
-    before = path.read_bytes()
-    report = _report(tmp_path, _result("illustrated", MOVED, "redirected", "https://e.org/new"))
-    code, out, _ = _fix(path, archive, "--report", str(report), "--dry-run", "--json")
+def test_dry_run_and_json(commented: Path, archive: Stub, tmp_path: Path) -> None:
+    before = commented.read_bytes()
+    report = write_report(tmp_path, result("illustrated", MOVED, "redirected", "https://e.org/new"))
+    code, out, _ = run_fix(commented, archive, "--report", str(report), "--dry-run", "--json")
     assert code == 1  # a change that was not written
     assert json.loads(out) == {
-        "catalog": str(path),
+        "catalog": str(commented),
         "written": False,
         "changes": [
             {
@@ -160,13 +99,12 @@ def test_dry_run_and_json(
         ],
         "skipped": [],
     }
-    assert path.read_bytes() == before
+    assert commented.read_bytes() == before
 
 
 def test_results_can_come_from_the_link_check_cache(
-    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
+    commented: Path, archive: Stub, tmp_path: Path
 ) -> None:
-    path = copy_fixture("commented.yaml")
     cache = tmp_path / "linkcheck.json"
     entry = {"code": 301, "checked_at": "2026-11-26T00:00:00+00:00", "consecutive_failures": 0}
     cache.write_text(
@@ -181,46 +119,43 @@ def test_results_can_come_from_the_link_check_cache(
         ),
         encoding="utf-8",
     )
-    code, _, err = _fix(path, archive, "--cache", str(cache), "--yes")
+    code, _, err = run_fix(commented, archive, "--cache", str(cache), "--yes")
     assert code == 0, err
     assert (
-        yaml.safe_load(path.read_text(encoding="utf-8"))["resources"][0]["url"]
+        yaml.safe_load(commented.read_text(encoding="utf-8"))["resources"][0]["url"]
         == "https://e.org/moved"
     )
 
 
 def test_a_redirect_onto_another_entry_is_left_alone(
-    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
+    commented: Path, archive: Stub, tmp_path: Path
 ) -> None:
-    path = copy_fixture("commented.yaml")
-    before = path.read_bytes()
-    report = _report(tmp_path, _result("illustrated", MOVED, "redirected", PAPER + "/"))
-    code, _, err = _fix(path, archive, "--report", str(report), "--yes")
+    before = commented.read_bytes()
+    report = write_report(tmp_path, result("illustrated", MOVED, "redirected", PAPER + "/"))
+    code, _, err = run_fix(commented, archive, "--report", str(report), "--yes")
     assert code == 1
     assert "the final URL is already catalogued as 'vaswani-2017'" in err
-    assert path.read_bytes() == before
+    assert commented.read_bytes() == before
 
 
 def test_a_failing_archive_service_leaves_the_file_untouched(
-    copy_fixture: Callable[[str], Path], tmp_path: Path
+    commented: Path, tmp_path: Path
 ) -> None:
-    path = copy_fixture("commented.yaml")
-    before = path.read_bytes()
-    report = _report(tmp_path, _result("nanogpt", GONE, "broken"))
+    before = commented.read_bytes()
+    report = write_report(tmp_path, result("nanogpt", GONE, "broken"))
     with serving({"/wayback/available": lambda _q: (500, {}, b"oops")}) as broken:
-        code, _, err = _fix(path, broken, "--report", str(report), "--yes")
+        code, _, err = run_fix(commented, broken, "--report", str(report), "--yes")
     assert code == 1
     assert "nanogpt: broken: https://github.com/karpathy/nanoGPT: archive lookup failed" in err
-    assert path.read_bytes() == before
+    assert commented.read_bytes() == before
 
 
 def test_the_network_guard_applies_to_the_archive_service(
-    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
+    commented: Path, archive: Stub, tmp_path: Path
 ) -> None:
-    path = copy_fixture("commented.yaml")
-    report = _report(tmp_path, _result("nanogpt", GONE, "broken"))
+    report = write_report(tmp_path, result("nanogpt", GONE, "broken"))
     code, _, err = run(
-        "fix", "-c", str(path), "--report", str(report), "--yes",
+        "fix", "-c", str(commented), "--report", str(report), "--yes",
         "--archive-url", archive.url("/wayback/available"),
     )  # fmt: skip
     assert code == 1
@@ -236,22 +171,17 @@ def test_the_network_guard_applies_to_the_archive_service(
     ],
 )
 def test_an_unreadable_report_is_a_usage_error(
-    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path, content: str, message: str
+    commented: Path, archive: Stub, tmp_path: Path, content: str, message: str
 ) -> None:
-    path = copy_fixture("commented.yaml")
     report = tmp_path / "r.json"
     report.write_text(content, encoding="utf-8")
-    code, _, err = _fix(path, archive, "--report", str(report))
+    code, _, err = run_fix(commented, archive, "--report", str(report))
     assert code == 2
     assert message in err
 
 
-def test_a_missing_cache_says_what_to_do(
-    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
-) -> None:
-    code, _, err = _fix(
-        copy_fixture("commented.yaml"), archive, "--cache", str(tmp_path / "none.json")
-    )
+def test_a_missing_cache_says_what_to_do(commented: Path, archive: Stub, tmp_path: Path) -> None:
+    code, _, err = run_fix(commented, archive, "--cache", str(tmp_path / "none.json"))
     assert code == 2
     assert "no link-check cache; run 'catalog check' first, or pass --report FILE" in err
 
@@ -279,141 +209,13 @@ def test_the_cli_default_archive_is_the_library_default() -> None:
 
 
 def test_a_soft_404_gets_an_archived_copy_as_a_broken_link_does(
-    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
+    commented: Path, archive: Stub, tmp_path: Path
 ) -> None:
-    path = copy_fixture("commented.yaml")
-    report = _report(tmp_path, {**_result("nanogpt", GONE, "soft_404"), "code": 200})
-    code, out, err = _fix(path, archive, "--report", str(report), "--yes")
+    report = write_report(tmp_path, {**result("nanogpt", GONE, "soft_404"), "code": 200})
+    code, out, err = run_fix(commented, archive, "--report", str(report), "--yes")
     assert code == 0, err
     archived = "https://web.archive.org/web/20240101000000/https://github.com/karpathy/nanoGPT"
     assert f"+    archived_url: {archived}" in out
-    assert yaml.safe_load(path.read_text(encoding="utf-8"))["resources"][2]["archived_url"] == (
-        archived
-    )
-
-
-def _drifted(rid: str, url: str, title: str | None, previous: str) -> dict[str, object]:
-    return {**_result(rid, url, "drifted"), "code": 200, "title": title, "previous_title": previous}
-
-
-def test_a_drifted_page_is_marked_for_review_with_today_and_its_new_title(
-    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
-) -> None:
-    import datetime as dt
-
-    path = copy_fixture("commented.yaml")
-    before = path.read_text(encoding="utf-8")
-    report = _report(
-        tmp_path,
-        _drifted("illustrated", MOVED, "Jay's blog: a new post", "The Illustrated Transformer"),
-        _drifted("nanogpt", GONE, "nanoGPT: now archived", "nanoGPT"),
-        _drifted("vaswani-2017", PAPER, None, "Attention Is All You Need"),
-    )
-    code, out, _ = _fix(path, archive, "--report", str(report), "--dry-run")
-    assert code == 1
-    assert "+    check: {review: {date: " in out
-    code, out, err = _fix(path, archive, "--report", str(report), "--json", "--yes")
-    assert code == 1  # one left: the report has no new title for it
-    assert "2 changes written, 1 left as they are" in err
-    today = dt.date.today().isoformat()
-    after = path.read_text(encoding="utf-8")
-    # No check yet: one key, in the schema's place (before description); the comment after
-    # the entry stays where it was.
-    assert (
-        f'    free: true\n    check: {{review: {{date: {today}, title: "Jay\'s blog: a new post"}}}}\n'
-        "    description:\n"
-    ) in after
-    # A check already there: the review joins it, in the schema's order of its keys.
-    assert (
-        "    check: {reason: GitHub rate-limits anonymous checks, skip: true, "
-        f'review: {{date: {today}, title: "nanoGPT: now archived"}}}}\n# end of file\n'
-    ) in after
-    assert [x for x in diff_lines(before, after) if x.startswith("-")] == [
-        "-    check: {reason: GitHub rate-limits anonymous checks, skip: true}"
-    ]
-    plan = json.loads(out)
-    assert [(c["id"], c["field"], c["old"], c["new"]) for c in plan["changes"]] == [
-        ("illustrated", "check.review", "The Illustrated Transformer", "Jay's blog: a new post"),
-        ("nanogpt", "check.review", "nanoGPT", "nanoGPT: now archived"),
-    ]
-    assert plan["skipped"][0]["reason"].startswith("the results do not say the page's new title")
-    assert run("validate", "-c", str(path))[0] == 0
-    from catalog import load
-
-    reviewed = load(path).get("nanogpt")
-    assert reviewed is not None
-    assert reviewed.check is not None
-    assert reviewed.check.review is not None
-    assert (reviewed.check.review.date.isoformat(), reviewed.check.review.title) == (
-        today,
-        "nanoGPT: now archived",
-    )
-
-
-def test_a_review_already_there_is_brought_up_to_date(
-    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
-) -> None:
-    import datetime as dt
-
-    path = copy_fixture("commented.yaml")
-    text = path.read_text(encoding="utf-8").replace(
-        "    check: {reason: GitHub rate-limits anonymous checks, skip: true}\n",
-        "    check:\n      review:\n        date: 2020-01-01\n        title: Old\n",
-    )
-    path.write_text(text, encoding="utf-8")
-    report = _report(tmp_path, _drifted("nanogpt", GONE, "Newer", "Old"))
-    code, _, err = _fix(path, archive, "--report", str(report), "--yes")
-    assert code == 0, err
-    after = path.read_text(encoding="utf-8")
-    assert (
-        f"      review:\n        date: {dt.date.today().isoformat()}\n        title: Newer\n"
-        in after
-    )
-
-
-def test_a_drift_found_in_the_cache_is_marked_for_review(
-    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
-) -> None:
-    path = copy_fixture("commented.yaml")
-    cache = tmp_path / "linkcheck.json"
-    entry = {
-        "status": "drifted",
-        "code": 200,
-        "checked_at": "2026-11-26T00:00:00+00:00",
-        "final_url": None,
-        "consecutive_failures": 0,
-        "detail": "HTTP 200, but the page changed: title was 'nanoGPT', now 'Something else'",
-        "fingerprint": {"title": "nanoGPT", "sketch": []},
-        "title": "Something else",
-    }
-    cache.write_text(json.dumps({"version": 3, "entries": {GONE: entry}}), encoding="utf-8")
-    code, out, err = _fix(path, archive, "--cache", str(cache), "--yes", "--json")
-    assert code == 0, err
-    assert json.loads(out)["changes"][0]["new"] == "Something else"
-    assert "title: Something else}}" in path.read_text(encoding="utf-8")
-
-
-def diff_lines(before: str, after: str) -> list[str]:
-    import difflib
-
-    return [
-        line.rstrip("\n")
-        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="")
-        if line[:1] in "+-" and not line.startswith(("+++", "---"))
-    ]
-
-
-def test_fmt_check_passes_right_after_a_fix(
-    copy_fixture: Callable[[str], Path], archive: Stub, tmp_path: Path
-) -> None:
-    path = copy_fixture("commented.formatted.yaml")
-    report = _report(
-        tmp_path,
-        _result("illustrated", MOVED, "redirected", "https://e.org/moved#yes"),
-        _result("nanogpt", GONE, "broken"),
-        _drifted("vaswani-2017", PAPER, "Attention: all you need?", "Attention Is All You Need"),
-    )
-    code, _, err = _fix(path, archive, "--report", str(report), "--yes")
-    assert code == 0, err
-    code, out, err = run("fmt", "--check", "-c", str(path))
-    assert (code, out) == (0, ""), err
+    assert yaml.safe_load(commented.read_text(encoding="utf-8"))["resources"][2][
+        "archived_url"
+    ] == (archived)

@@ -3,9 +3,8 @@ every comment and every entry when it succeeds: on the small fixture and on 1,00
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,19 +12,13 @@ import pytest
 from catalog.curate.yamledit import comment_census
 
 from .big import catalog, url
-from .conftest import FIXTURES, data_of, run
+from .conftest import FIXTURES, data_of, run, write_report
 from .stub import Stub, page, serving
 
 LIST = str(FIXTURES / "awesome-transformers.md")
 COMMANDS = ["fmt", "import", "fix", "add"]
 ADD = ["--no-fetch", "--yes", "--title", "New", "--topic", "code", "--level", "beginner"]
 ADD += ["--year", "2024", "--author", "Ann Author", "--description", "A new page."]
-
-
-def _report(tmp_path: Path, results: list[dict[str, object]]) -> str:
-    report = tmp_path / "check.json"
-    report.write_text(json.dumps({"summary": {}, "results": results}), encoding="utf-8")
-    return str(report)
 
 
 def _commands(tmp_path: Path) -> dict[str, list[str]]:
@@ -35,7 +28,7 @@ def _commands(tmp_path: Path) -> dict[str, list[str]]:
     return {
         "fmt": ["fmt"],
         "import": ["import", LIST],
-        "fix": ["fix", "--report", _report(tmp_path, [result]), "--yes", "--no-archive"],
+        "fix": ["fix", "--report", str(write_report(tmp_path, result)), "--yes", "--no-archive"],
         "add": ["add", "https://e.org/new", *ADD],
     }
 
@@ -43,21 +36,20 @@ def _commands(tmp_path: Path) -> dict[str, list[str]]:
 @pytest.mark.parametrize("command", COMMANDS)
 def test_an_interrupted_write_leaves_the_file_as_it_was(
     command: str,
-    copy_fixture: Callable[[str], Path],
+    commented: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    path = copy_fixture("commented.yaml")
-    before = path.read_bytes()
+    before = commented.read_bytes()
 
     def interrupted(self: Path, target: Path) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(Path, "replace", interrupted)
-    code, _, _ = run(*_commands(tmp_path)[command], "-c", str(path))
+    code, _, _ = run(*_commands(tmp_path)[command], "-c", str(commented))
     assert code != 0
-    assert path.read_bytes() == before
-    assert sorted(p.name for p in path.parent.iterdir()) == ["check.json", "commented.yaml"]
+    assert commented.read_bytes() == before
+    assert sorted(p.name for p in commented.parent.iterdir()) == ["check.json", "commented.yaml"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -72,14 +64,13 @@ def test_an_unreadable_catalog_is_left_alone(command: str, tmp_path: Path) -> No
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_each_command_succeeds_on_the_fixture(
-    command: str, copy_fixture: Callable[[str], Path], tmp_path: Path
+    command: str, commented: Path, tmp_path: Path
 ) -> None:
     """The counterpart of the two tests above: the same commands do write when all is well."""
-    path = copy_fixture("commented.yaml")
-    before = path.read_bytes()
-    code, _, err = run(*_commands(tmp_path)[command], "-c", str(path))
+    before = commented.read_bytes()
+    code, _, err = run(*_commands(tmp_path)[command], "-c", str(commented))
     assert code == 0, err
-    assert path.read_bytes() != before
+    assert commented.read_bytes() != before
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -99,25 +90,24 @@ def test_edits_default_to_the_resources_file_here_and_never_to_the_packaged_one(
 @pytest.mark.parametrize("command", ["fix", "add"])
 def test_a_change_made_while_the_command_waits_at_its_prompt_is_not_overwritten(
     command: str,
-    copy_fixture: Callable[[str], Path],
+    commented: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import typer
 
-    path = copy_fixture("commented.yaml")
-    someone_else = path.read_text(encoding="utf-8").replace("year: 2018", "year: 2017")
+    someone_else = commented.read_text(encoding="utf-8").replace("year: 2018", "year: 2017")
 
     def meanwhile(*_: object, **__: object) -> bool:
-        path.write_text(someone_else, encoding="utf-8")
+        commented.write_text(someone_else, encoding="utf-8")
         return True
 
     monkeypatch.setattr(typer, "confirm", meanwhile)
     args = [a for a in _commands(tmp_path)[command] if a != "--yes"]
-    code, _, err = run(*args, "-c", str(path), input="\n" * 10)  # defaults to the questions
+    code, _, err = run(*args, "-c", str(commented), input="\n" * 10)  # defaults to the questions
     assert code == 1
     assert "changed on disk while this command ran; nothing was written" in err
-    assert path.read_text(encoding="utf-8") == someone_else
+    assert commented.read_text(encoding="utf-8") == someone_else
 
 
 # --- 1,000 entries ----------------------------------------------------------------------------
@@ -140,7 +130,7 @@ def _big_commands(tmp_path: Path, pages: Stub) -> dict[str, list[str]]:
     results.append(
         {"id": "resource-0007", "url": url(7), "status": "drifted", "title": "Now: another page"}
     )
-    fix = ["fix", "--report", _report(tmp_path, results), "--yes", "--no-archive"]
+    fix = ["fix", "--report", str(write_report(tmp_path, *results)), "--yes", "--no-archive"]
     add = ["add", pages.url("/page"), "--allow-network", "127.0.0.0/8", *ADD[1:]]
     return {"fmt": ["fmt"], "import": ["import", LIST], "fix": fix, "add": add}
 

@@ -10,28 +10,7 @@ import pytest
 from catalog.changes import ChangesError, changed_resource_ids, old_urls
 from catalog.errors import CatalogError
 
-HEAD = """\
-topics:
-  basics:
-    title: Basics
-    description: First steps.
-resources:
-"""
-
-
-def entry(rid: str, url: str) -> str:
-    return f"""\
-  - id: {rid}
-    title: Title of {rid}
-    url: {url}
-    kind: article
-    topics: [basics]
-    authors: [A. Author]
-    year: 2020
-    level: beginner
-    language: en
-    description: About {rid}.
-"""
+from .helpers import HEAD, entry
 
 
 def git(repo: Path, *args: str) -> str:

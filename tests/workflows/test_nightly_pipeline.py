@@ -19,6 +19,8 @@ from typer.testing import CliRunner
 
 from catalog.cli.app import app
 
+from .helpers import HEAD, entry
+
 # Unset GITHUB_STEP_SUMMARY: when this suite runs inside GitHub Actions, `catalog check` would
 # otherwise append these test runs to the real job summary.
 ENV: dict[str, str | None] = {"COLUMNS": "100", "NO_COLOR": "1", "GITHUB_STEP_SUMMARY": None}
@@ -73,23 +75,10 @@ def site() -> Iterator[Site]:
 
 def write_catalog(path: Path, base: str) -> None:
     entries = "".join(
-        f"""  - id: page-{name}
-    title: Page {name}
-    url: {base}/{name}
-    kind: article
-    topics: [basics]
-    authors: [A. Author]
-    year: 2020
-    level: beginner
-    language: en
-    description: A page.
-"""
+        entry(f"page-{name}", f"{base}/{name}", title=f"Page {name}", description="A page.")
         for name in ("a", "b", "c", "d")
     )
-    path.write_text(
-        f"topics:\n  basics:\n    title: Basics\n    description: Basics.\nresources:\n{entries}",
-        encoding="utf-8",
-    )
+    path.write_text(HEAD + entries, encoding="utf-8")
 
 
 def cli(*args: str) -> tuple[int, str, str]:
