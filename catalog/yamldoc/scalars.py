@@ -60,7 +60,8 @@ def plain_ok(text: str, *, flow: bool = False) -> bool:
         return False
     if ": " in text or " #" in text or text.endswith(":") or "\t" in text or "\n" in text:
         return False
-    if flow and any(c in _FLOW_INDICATORS for c in text):
+    if flow and (any(c in _FLOW_INDICATORS for c in text) or ":?" in text):
+        # libyaml ends a plain scalar in a flow collection at ':' before any of ',?[]{}'
         return False
     if text.startswith(("---", "...")) or _UNPRINTABLE.search(text):
         return False

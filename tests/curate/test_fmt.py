@@ -179,3 +179,13 @@ def test_formatting_the_shipped_catalog_passes_every_edit_check() -> None:
     text = format_document(doc)
     check_edit(doc, text)  # no new error, no comment or entry lost
     check_edit(doc, text, same_values=True)
+
+
+@pytest.mark.parametrize("value", ["0:?", "a:?b", "x:?:y"])
+def test_a_colon_before_a_question_mark_stays_quoted_in_a_flow_mapping(value: str) -> None:
+    """libyaml ends a plain scalar inside a flow collection at ':' followed by '?' (found by
+    the layout property test): such a value must keep its quotes to read back."""
+    text = f"topics:\n  a: {{title: x, description: '{value}'}}\nresources: []\n"
+    once = format_text(text)
+    assert f'description: "{value}"' in once
+    assert format_text(once) == once
