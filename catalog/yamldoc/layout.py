@@ -181,7 +181,14 @@ class _Layout(InlineWriter):
                 return [line, *self.sequence(entry, indent + 2, shape, head)]
             if kind == SEQUENCE:  # a list in a list: its top comments go above the dash
                 top, body = self.sequence_parts(entry, indent + 2, shape, doc.start(entry))
-                return [*(line[2:] for line in top), dash + self.trail(entry), *body]
+                # So do the comments its first item put above its own dash (a list in a list
+                # in a list): under a lone dash they would be read as this list's top comments
+                # and move up on the next run.
+                lifted = 0
+                while lifted < len(body) and _comment_or_blank(body[lifted]):
+                    lifted += 1
+                above = [line[2:] for line in (*top, *body[:lifted])]
+                return [*above, dash + self.trail(entry), *body[lifted:]]
             top, blocks = self.pair_blocks(entry, indent + 2, shape, doc.start(entry))
             (lead, body), rest = blocks[0], blocks[1:]
             # Comments above the first key go above the item (the dash must start its line),
@@ -220,6 +227,14 @@ class _Layout(InlineWriter):
                     return list(spans)
             seen.update(e for e in log.anchors if start <= e < stop)
         return order
+
+
+def _comment_or_blank(line: str) -> bool:
+    """A full-line comment or a blank line (never a kept block scalar's line)."""
+    if isinstance(line, KeptLine):
+        return False
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#")
 
 
 def _within(entry: int, spans: dict[Any, tuple[int, int]]) -> bool:

@@ -253,7 +253,7 @@ def test_a_reader_that_stops_reading_is_not_a_failure(tmp_path: Path, command: l
     os.close(read)
     try:
         done = subprocess.run(
-            [_script(), *command, "--catalog", str(MINIMAL)],
+            [installed_script(), *command, "--catalog", str(MINIMAL)],
             stdout=write,
             stderr=subprocess.PIPE,
             env={**os.environ, "CATALOG_CACHE_DIR": str(tmp_path), "COLUMNS": "80"},

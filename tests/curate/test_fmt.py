@@ -189,3 +189,26 @@ def test_a_colon_before_a_question_mark_stays_quoted_in_a_flow_mapping(value: st
     once = format_text(text)
     assert f'description: "{value}"' in once
     assert format_text(once) == once
+
+
+def test_comments_in_lists_of_lists_settle_in_one_run() -> None:
+    """Found by the layout property test: comments above the first item of a list in a list
+    in a list went under a lone dash, where the next run reads them as the outer list's and
+    moves them up. They go above the outermost lone dash at once."""
+    text = (
+        "a:\n"
+        "  -\n"
+        "    - 1\n"
+        "    -\n"
+        "      - # note: inner\n"
+        "        - # note: innermost\n"
+        "          # between entries\n"
+        "          - 2\n"
+    )
+    once = format_text(text)
+    assert format_text(once) == once
+    assert comment_census(once) == comment_census(text)
+    lines = once.splitlines()
+    lone = [n for n, line in enumerate(lines) if line.strip() == "-"]
+    comments = [n for n, line in enumerate(lines) if line.lstrip().startswith("#")]
+    assert not any(n - 1 in lone for n in comments)  # never a comment right under a lone dash
