@@ -99,12 +99,19 @@ def lychee_cmd(markdown: Path) -> list[str]:
     ]  # fmt: skip
 
 
-def main() -> None:
+def arguments() -> argparse.ArgumentParser:
+    """The options every link-check benchmark takes: how many URLs over how many hosts, the
+    servers' latency and how many runs."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--urls", type=int, default=2000)
     parser.add_argument("--hosts", type=int, default=8)
     parser.add_argument("--latency", type=float, default=0.05)
     parser.add_argument("--runs", type=int, default=5)
+    return parser
+
+
+def main() -> None:
+    parser = arguments()
     parser.add_argument("--rss-urls", type=int, default=20000)
     parser.add_argument("--server", choices=("asyncio", "node"), default="asyncio")
     parser.add_argument(

@@ -18,7 +18,6 @@ client CPU-bound, so the wall-time ratio is close to the CPU ratio. ``--polite``
 
 from __future__ import annotations
 
-import argparse
 import ast
 import statistics
 import sys
@@ -27,7 +26,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import PY, start_server, timed, write_inputs
+from bench import PY, arguments, start_server, timed, write_inputs
 
 HERE = Path(__file__).resolve().parent
 
@@ -50,11 +49,7 @@ def command(catalog: Path, cache: Path, limits: tuple[str, ...], *extra: str) ->
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--urls", type=int, default=2000)
-    parser.add_argument("--hosts", type=int, default=8)
-    parser.add_argument("--latency", type=float, default=0.05)
-    parser.add_argument("--runs", type=int, default=5)
+    parser = arguments()
     parser.add_argument("--polite", action="store_true", help="catalog check's default limits")
     args = parser.parse_args()
     limits = () if args.polite else FLAT_OUT

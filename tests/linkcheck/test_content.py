@@ -97,15 +97,20 @@ def test_a_stable_page_stays_ok_and_the_probe_is_one_request(server: Make, cache
     assert cache.fingerprint(s.url("/post")) is not None
 
 
-def test_a_page_that_becomes_another_site_is_drifted_until_reviewed(
-    server: Make, cache: Cache
-) -> None:
+def drifting(server: Make, cache: Cache) -> tuple[srv.LocalServer, Target]:
+    """A page checked ok once, then turned into another site: its next check drifts."""
     post = Changing("Attention explained", ARTICLE)
     s = server({"/post": post})
     target = Target("post", s.url("/post"), title="Attention explained")
     assert check([target], cache, max_age=timedelta(0))["post"].status is Status.OK
-
     post.title, post.text = "Garden furniture sale", OTHER_SITE
+    return s, target
+
+
+def test_a_page_that_becomes_another_site_is_drifted_until_reviewed(
+    server: Make, cache: Cache
+) -> None:
+    s, target = drifting(server, cache)
     second = check([target], cache, max_age=timedelta(0))["post"]
     assert second.status is Status.DRIFTED
     assert second.previous_title == "Attention explained"
@@ -127,11 +132,7 @@ def test_a_page_that_becomes_another_site_is_drifted_until_reviewed(
 def test_an_entry_edited_to_describe_the_new_page_ends_the_drift(
     server: Make, cache: Cache
 ) -> None:
-    post = Changing("Attention explained", ARTICLE)
-    s = server({"/post": post})
-    target = Target("post", s.url("/post"), title="Attention explained")
-    assert check([target], cache, max_age=timedelta(0))["post"].status is Status.OK
-    post.title, post.text = "Garden furniture sale", OTHER_SITE
+    s, target = drifting(server, cache)
     assert check([target], cache, max_age=timedelta(0))["post"].status is Status.DRIFTED
     # the curator gives the entry the new page's title: the page is the reference now
     edited = Target("post", s.url("/post"), title="Garden furniture sale")
