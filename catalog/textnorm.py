@@ -41,6 +41,14 @@ def normalize(text: str) -> str:
     return text
 
 
+def folding() -> tuple[dict[str, str], str]:
+    """What :func:`normalize` does after NFKC and case folding, as data, for a program that
+    must fold text as search does (the HTML export's script): each replaced character and its
+    replacement ("" when it is dropped), and the pattern of the marks it removes."""
+    table = {chr(code): "" if value is None else str(value) for code, value in _PERSIAN.items()}
+    return table, _MARKS.pattern
+
+
 def words(text: str) -> list[str]:
     """The words of ``text``, normalised."""
     return _WORD.findall(normalize(text))

@@ -26,6 +26,7 @@ from catalog.export.sections import Section, Text, sections, text
 
 if TYPE_CHECKING:
     from catalog.export.options import ExportOptions
+    from catalog.glossary import Glossary
     from catalog.models import Catalog, Resource
 
 LANGUAGE_NAMES = {"en": {"en": "English", "fa": "Persian"}, "fa": {"en": "انگلیسی", "fa": "فارسی"}}
@@ -162,21 +163,37 @@ def _selects(catalog: Catalog, w: Words) -> str:
     )
 
 
-def _search_text(resource: Resource, catalog: Catalog) -> str:
+def _search_text(resource: Resource, catalog: Catalog, glossary: Glossary) -> str:
+    """What the page's search box looks in: the resource's words, normalised as ``catalog
+    search`` normalises them, and the other forms of the glossary terms they use, so that a
+    query in either language finds it (the script folds the query with the same table)."""
+    from catalog.glossary import keyed_words
+    from catalog.textnorm import words
+
     parts = [resource.title, *resource.authors, *resource.descriptions.values(), *resource.tags]
     for topic_id in resource.topics:
         parts += [topic_id, text(catalog.topics[topic_id].title, "en").value]
     parts += [resource.kind, resource.level, str(resource.year)]
-    return " ".join(" ".join(parts).split())
+    raw = " ".join(parts)
+    forms = [" ".join(p) for e in glossary.expand(keyed_words(raw)) for p in e.forms]
+    return " ".join([*words(raw), *dict.fromkeys(forms)])
 
 
 def render(catalog: Catalog, options: ExportOptions) -> str:
     w = words(options.lang)
     groups = sections(catalog, catalog.resources, options.group_by, options.lang)
+    from catalog.glossary import Glossary
+    from catalog.textnorm import folding
+
+    glossary = Glossary(catalog.glossary)
+    table, marks = folding()
     data = {
         "lang": w.lang,
         "labels": {"showing": w.showing},
-        "resources": [{"id": r.id, "text": _search_text(r, catalog)} for r in catalog.resources],
+        "fold": {"table": table, "marks": marks},
+        "resources": [
+            {"id": r.id, "text": _search_text(r, catalog, glossary)} for r in catalog.resources
+        ],
     }
     total = w.number(len(catalog.resources))
     css, js = _template("page.css"), _template("page.js")

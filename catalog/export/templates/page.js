@@ -9,19 +9,23 @@
   var sections = Array.prototype.slice.call(document.querySelectorAll("section.group"));
   var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
 
-  // Persian text is typed with Arabic or Persian forms of yeh and kaf, with or without ZWNJ:
-  // fold them so a search matches either way.
+  // The query is folded as `catalog search` folds text (NFKC, lower case, Persian letters and
+  // digits, no ZWNJ or diacritics): the table comes from catalog.textnorm with the data, and
+  // the resources' texts arrive folded already, with their glossary terms' other forms.
+  var table = data.fold.table;
+  var marks = new RegExp(data.fold.marks, "g");
   function fold(text) {
-    return text.toLowerCase()
-      .replace(/[\u064a\u0649]/g, "\u06cc").replace(/\u0643/g, "\u06a9")
-      .replace(/[\u200c\u200d\u200e\u200f\u064b-\u065f\u0670]/g, "")
-      .replace(/\s+/g, " ");
+    var out = "";
+    Array.from(text.normalize("NFKC").toLowerCase()).forEach(function (ch) {
+      out += Object.prototype.hasOwnProperty.call(table, ch) ? table[ch] : ch;
+    });
+    return out.replace(marks, "");
   }
   var haystack = {};
-  data.resources.forEach(function (r) { haystack[r.id] = fold(r.text); });
+  data.resources.forEach(function (r) { haystack[r.id] = " " + r.text + " "; });
 
   function apply() {
-    var words = fold(query.value).split(" ").filter(Boolean);
+    var words = fold(query.value).split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
     var wanted = selects.map(function (s) { return [s.getAttribute("data-filter"), s.value]; });
     var shown = 0;
     items.forEach(function (li) {
