@@ -211,6 +211,13 @@ def run(config: RunConfig) -> int:
         raise fail(
             f"unknown format '{config.fmt}'", hint=f"Use one of: {', '.join(FORMATS)}."
         ) from None
+    if config.no_cache and config.fail_after > 1:
+        # The streak lives in the cache: without one every run is the first, and no link fails.
+        raise fail(
+            f"--fail-after {config.fail_after} counts failing runs in the link cache, and "
+            "--no-cache keeps none: no link would ever fail",
+            hint="drop --no-cache (or give --cache FILE that the next run reads), or --fail-after",
+        )
     path = resolve_path(config.catalog_path)
     # The cached query index: an unchanged catalog is neither parsed nor validated again.
     index = load_index_or_exit(path)
