@@ -7,7 +7,8 @@ failing      open issues     action
 ===========  ==============  =========================================
 none         none            ``none``
 none         #N              ``close`` #N with a comment (``none`` if the
-                             report is empty or was interrupted)
+                             report is empty or was interrupted; ``update``
+                             while a link fails but not on enough runs yet)
 some         none            ``create`` a new issue
 some         #N              ``update`` the body of #N
 ===========  ==============  =========================================
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from catalog.errors import DecisionError as DecisionError  # re-exported: its old home
-from catalog.report.model import Report
+from catalog.report.model import FAILING_STATUSES, Report, is_failing
 
 Action = Literal["none", "create", "update", "close"]
 # The tracking issue's title: stable, so that people can search for it.
@@ -97,6 +98,10 @@ def decide(report: Report, open_issues: Iterable[int], *, run_url: str | None = 
     if tracking is None or checked == 0 or report.interrupted:
         # An empty or partial report proves nothing about the links it lacks: never close on it.
         return Decision("none", tracking, 0, checked, duplicates)
+    if any(r["status"] in FAILING_STATUSES and not is_failing(r) for r in report.results):
+        # A link broke again but has not failed on enough runs (--fail-after): closing now
+        # would say all is well, and the next night would open a new issue for it.
+        return Decision("update", tracking, 0, checked, duplicates)
     where = f" (run: {run_url})" if run_url else ""
     comment = f"All {checked} checked links pass again{where}. Closing."
     return Decision("close", tracking, 0, checked, duplicates, comment)

@@ -18,7 +18,9 @@ def report(*statuses: tuple[str, bool]) -> Report:
 
 
 FAILING = report(("ok", False), ("broken", True))
-PASSING = report(("ok", False), ("broken", False), ("rate_limited", False))
+PASSING = report(("ok", False), ("redirected", False), ("rate_limited", False))
+# A link broken on its first night under --fail-after 2: not failing, not passing either.
+PENDING = report(("ok", False), ("broken", False), ("rate_limited", False))
 
 
 @pytest.mark.parametrize(
@@ -37,6 +39,16 @@ def test_decision_table(
     assert (decision.action, decision.issue) == (action, issue)
     assert decision.duplicates == ()
     assert decision.checked == (3 if rep is PASSING else 2)
+
+
+def test_a_link_that_fails_but_not_yet_for_long_enough_keeps_the_issue_open() -> None:
+    """Closing with "all links pass again" would be false, and the next night would open a
+    new issue for the same link: the open issue is updated instead (its body lists the link
+    under Watching). With no issue open, nothing is opened for it yet."""
+    decision = decide(PENDING, [12])
+    assert (decision.action, decision.issue, decision.failing) == ("update", 12, 0)
+    assert decision.comment == ""
+    assert decide(PENDING, []).action == "none"
 
 
 def test_close_carries_a_comment_with_the_run() -> None:
