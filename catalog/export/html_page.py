@@ -168,15 +168,21 @@ def _search_text(resource: Resource, catalog: Catalog, glossary: Glossary) -> st
     search`` normalises them, and the other forms of the glossary terms they use, so that a
     query in either language finds it (the script folds the query with the same table)."""
     from catalog.glossary import keyed_words
-    from catalog.textnorm import words
+    from catalog.textnorm import words as folded_words
 
     parts = [resource.title, *resource.authors, *resource.descriptions.values(), *resource.tags]
+    # Topics, kind and level as the page shows them, in either language (a Persian reader
+    # types the Persian heading or label), and the ids.
     for topic_id in resource.topics:
-        parts += [topic_id, text(catalog.topics[topic_id].title, "en").value]
+        title = catalog.topics[topic_id].title
+        parts += [topic_id, text(title, "en").value, text(title, "fa").value]
+    for lang in ("en", "fa"):
+        labels = words(lang)
+        parts += [labels.kinds[resource.kind][0], labels.levels[resource.level][0]]
     parts += [resource.kind, resource.level, str(resource.year)]
     raw = " ".join(parts)
     forms = [" ".join(p) for e in glossary.expand(keyed_words(raw)) for p in e.forms]
-    return " ".join([*words(raw), *dict.fromkeys(forms)])
+    return " ".join([*folded_words(raw), *dict.fromkeys(forms)])
 
 
 def render(catalog: Catalog, options: ExportOptions) -> str:

@@ -229,5 +229,10 @@ def test_search_folds_the_query_as_catalog_search_does_and_knows_the_glossary(
     }
     written = [i for i in through_glossary if "مکانیزم" in raw[i]]
     assert len(through_glossary) > 2 * len(written)
+    # the page's own words in either language: a topic's Persian title, a level's label
+    fundamentals = {r.id for r in shipped_catalog.resources if "fundamentals" in r.topics}
+    assert fundamentals <= set(shown("مبانی"))
+    beginner = {r.id for r in shipped_catalog.resources if r.level == "beginner"}
+    assert beginner <= set(shown("مقدماتی"))
     assert view.problems == []
     view.context.close()
