@@ -22,6 +22,7 @@ says what went wrong, where, and how to fix it. Catch :class:`CatalogError` for 
     │   ├── FetchError              one page could not be fetched (check, add, fix's archive)
     │   │   ├── FetchTimeoutError   no complete answer within the timeout
     │   │   └── HttpStatusError     the server answered with a non-success status
+    │   ├── CheckOptionsError       a ``CheckOptions`` value out of range (also a ValueError)
     │   └── ShardError              a ``--shard K/N`` that cannot be used (also a ValueError)
     ├── ReportError                 a check report file cannot be used
     ├── DecisionError               an ``--open-issue`` that is not a number (also a ValueError)
@@ -215,8 +216,8 @@ class BlockedAddressError(LinkCheckError):
         self.host, self.address, self.reason = host, address, reason
         shown = host if host == address else f"{host} ({address})"
         super().__init__(
-            f"refused to connect to {shown}: {reason} address; "
-            "pass --allow-network CIDR to allow it"
+            f"refused to connect to {shown}: {reason} address; allow its range with "
+            "--allow-network CIDR (allow_networks=[CIDR] from Python)"
         )
 
 
@@ -238,6 +239,10 @@ class HttpStatusError(FetchError):
     def __init__(self, url: str, code: int, *, status: str) -> None:
         self.code = code
         super().__init__(url, f"HTTP {code}", status=status)
+
+
+class CheckOptionsError(LinkCheckError, ValueError):
+    """A :class:`~catalog.linkcheck.CheckOptions` value is out of its range."""
 
 
 class ShardError(LinkCheckError, ValueError):

@@ -23,6 +23,7 @@ from catalog.linkcheck.cache import Cache, default_path
 from catalog.linkcheck.engine import CheckOptions, check_links
 from catalog.linkcheck.errors import (
     BlockedAddressError,
+    CheckOptionsError,
     FetchError,
     FetchTimeoutError,
     HttpStatusError,
@@ -38,6 +39,7 @@ __all__ = [
     "BlockedAddressError",
     "Cache",
     "CheckOptions",
+    "CheckOptionsError",
     "Endpoints",
     "FetchError",
     "FetchTimeoutError",

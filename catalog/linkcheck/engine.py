@@ -58,6 +58,20 @@ class CheckOptions:
     hosts: Mapping[str, str] | None = None
     ssl_context: ssl.SSLContext | None = None
 
+    def __post_init__(self) -> None:
+        """Refuse values that would hang the run or make no sense (the CLI's ranges)."""
+        from catalog.errors import CheckOptionsError
+
+        at_least = {"concurrency": 1, "per_host": 1, "fail_after": 1, "interval_ms": 0}
+        at_least |= {"retries": 0, "retry_after_cap": 0, "backoff": 0}
+        for name, low in at_least.items():
+            if getattr(self, name) < low:
+                raise CheckOptionsError(
+                    f"CheckOptions.{name} is {getattr(self, name)!r}; it must be at least {low}"
+                )
+        if not self.timeout > 0:
+            raise CheckOptionsError(f"CheckOptions.timeout is {self.timeout!r}; it must be > 0")
+
 
 _host = hostname
 

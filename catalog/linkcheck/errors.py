@@ -5,6 +5,7 @@
     ├── FetchError                 a single fetch (``fetch_page``) failed
     │   ├── FetchTimeoutError      no complete answer within the timeout
     │   └── HttpStatusError        the server answered with a non-success status
+    ├── CheckOptionsError          a ``CheckOptions`` value out of its range (also ValueError)
     └── ShardError                 a ``--shard K/N`` value that cannot be used
 
 Third-party errors (httpx, aiohttp, ssl, socket) are translated at the boundary, in
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from catalog.errors import (
     BlockedAddressError,
+    CheckOptionsError,
     FetchError,
     FetchTimeoutError,
     HttpStatusError,
@@ -24,6 +26,7 @@ from catalog.errors import (
 
 __all__ = [
     "BlockedAddressError",
+    "CheckOptionsError",
     "FetchError",
     "FetchTimeoutError",
     "HttpStatusError",

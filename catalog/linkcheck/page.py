@@ -48,6 +48,11 @@ async def fetch_page_async(
 ) -> Page:
     """Async :func:`fetch_page`; ``hosts`` replaces DNS with a fixed table (tests), and
     ``_transport`` is a private test hook that replaces the network."""
+    from catalog.urls import url_problem
+
+    problem = url_problem(url)
+    if problem:  # said in our words, before a connection library says it in its own
+        raise FetchError(url, problem)
     guard = NetworkGuard.from_strings(allow_networks)
     async with make_client(
         guard, limit=4, timeout=timeout, hosts=hosts, transport=_transport
