@@ -82,6 +82,7 @@ class _View:
 
 def check(data: dict[str, Any]) -> list[Finding]:
     """Every cross-entry problem in raw catalog data (a mapping parsed from YAML)."""
+    from catalog import rules_entries
     from catalog import rules_links as links
 
     view = _View(data)
@@ -93,6 +94,7 @@ def check(data: dict[str, Any]) -> list[Finding]:
     findings += _paths(view)
     findings += links.path_requires(view)
     findings += _glossary(view)
+    findings += rules_entries.entries(view)
     return findings
 
 
@@ -146,14 +148,19 @@ def _topics(view: _View) -> list[Finding]:
     for topic_id, aliases in view.topics.items():
         for k, alias in enumerate(aliases):
             owner = names.get(alias)
-            if alias in view.topics or owner != topic_id:
-                out.append(
-                    Finding(
-                        ("topics", topic_id, "aliases", k),
-                        f"alias '{alias}' is already the name of topic '{owner}'",
-                        "an alias must name one topic only",
-                    )
+            if alias in view.topics:
+                taken = f"is already the id of topic '{alias}'"
+            elif owner != topic_id:
+                taken = f"is already an alias of topic '{owner}'"
+            else:
+                continue
+            out.append(
+                Finding(
+                    ("topics", topic_id, "aliases", k),
+                    f"alias '{alias}' {taken}",
+                    "an alias must name one topic only",
                 )
+            )
     used: set[str] = set()
     for i, resource in enumerate(view.resources):
         topics = resource.get("topics")

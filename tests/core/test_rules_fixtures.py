@@ -63,6 +63,21 @@ EXPECTED = {
     "duplicate_key": [
         "40:5: duplicate key 'year' (first at line 39) (remove one of them; YAML would silently keep only the last)",
     ],
+    "title_blank": [
+        "34:12: resources[1].title: title is only blank space (write the resource's title)",
+    ],
+    "url_credentials": [
+        "35:10: resources[1].url: URL carries a user name or password (remove "
+        "'user:password@': the list would publish it and the link checker would send it)",
+    ],
+    "added_future": [
+        "32:12: resources[0].added: 'added' is 2999-01-02, a date after today "
+        "(give the date the entry was added to the catalog)",
+    ],
+    "alias_is_a_topic_id": [
+        "10:20: topics.genomics.aliases[1]: alias 'attention' is already the id of topic "
+        "'attention' (an alias must name one topic only)",
+    ],
     "duplicate_url": [
         "20:10: resources[0].url: same URL as dnabert (each resource is listed once; merge the entries or fix the URL)",
         "35:10: resources[1].url: same URL as vaswani-2017 (each resource is listed once; merge the entries or fix the URL)",
@@ -192,6 +207,16 @@ def test_unused_topic_is_a_warning_not_an_error() -> None:
     assert catalog.warnings[0].severity == "warning"
 
 
+def test_an_item_written_twice_is_a_warning() -> None:
+    """Harmless (the loader keeps it once) but a slip: validate --strict fails on it."""
+    catalog = load(FIXTURES / "valid" / "repeated_items.yaml")
+    assert [render(w) for w in catalog.warnings] == [
+        "37:19: resources[1].topics[1]: 'dna' is listed twice in topics (remove the repeated item)",
+        "38:27: resources[1].authors[1]: 'Yanrong Ji' is listed twice in authors "
+        "(remove the repeated item)",
+    ]
+
+
 def test_missing_file_is_one_clear_read_error(tmp_path: Path) -> None:
     with pytest.raises(CatalogReadError) as caught:
         load(tmp_path / "nope.yaml")
@@ -211,5 +236,5 @@ VALID = sorted(p.stem for p in (FIXTURES / "valid").glob("*.yaml"))
 def test_valid_fixture_loads(name: str) -> None:
     catalog = load(FIXTURES / "valid" / f"{name}.yaml")
     assert len(catalog.resources) == 2
-    expected_warnings = 1 if name == "unused_topic" else 0
+    expected_warnings = {"unused_topic": 1, "repeated_items": 2}.get(name, 0)
     assert len(catalog.warnings) == expected_warnings
