@@ -229,6 +229,8 @@ def fix(
     if as_json:
         print_json({"catalog": str(path), "written": write, **plan.as_dict()})
     done = f"{plural(len(plan.changes), 'change')} {'written' if write else 'not written'}"
+    if not plan.changes:
+        done = "nothing to change"
     err.print(f"{done}, {len(plan.skipped)} left as they are")
     if plan.skipped or (plan.changes and not write):
         raise typer.Exit(ExitCode.PROBLEMS)

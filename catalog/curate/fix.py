@@ -154,7 +154,7 @@ def plan_fixes(
 ) -> FixPlan:
     """Decide each change as a splice of ``doc``'s text. ``archive`` finds an archived copy."""
     plan = FixPlan()
-    resources = doc.resource_fields("id", "url", "archived_url")
+    resources = doc.resource_fields("id", "url", "archived_url", "check")
     by_id = {r.get("id"): i for i, r in enumerate(resources) if isinstance(r, dict)}
     urls = {
         normalize_url(r["url"]): r.get("id")
@@ -180,6 +180,12 @@ def plan_fixes(
             reason = "written with an anchor or an alias; fix it by hand"
         elif finding.status == "redirected":
             reason = _redirect(doc, index, finding, urls, plan)
+        elif (
+            finding.status == "drifted"
+            and finding.title
+            and _reviewed_as(resource) == finding.title
+        ):
+            reason = "already marked for review with this title"
         elif finding.status == "drifted":
             reason = _review(doc, index, finding, today or dt.date.today(), plan)
         else:
@@ -217,6 +223,13 @@ def _redirect(
     urls[normalize_url(final)] = finding.id
     plan.changes.append(Change(str(finding.id), "url", finding.url, final, doc.line_of(index)))
     return None
+
+
+def _reviewed_as(resource: dict[str, Any]) -> Any:
+    """The title in the entry's ``check.review``, if it has one."""
+    check = resource.get("check")
+    review = check.get("review") if isinstance(check, dict) else None
+    return review.get("title") if isinstance(review, dict) else None
 
 
 def _archive(

@@ -85,6 +85,21 @@ def test_a_review_already_there_is_brought_up_to_date(
     )
 
 
+def test_a_second_run_on_the_same_report_writes_nothing(
+    commented: Path, archive: Stub, tmp_path: Path
+) -> None:
+    """It used to say '1 change written' again while the file stayed byte for byte the same."""
+    report = write_report(tmp_path, drifted("nanogpt", GONE, "Newer", "nanoGPT"))
+    code, _, err = run_fix(commented, archive, "--report", str(report), "--yes")
+    assert code == 0, err
+    once = commented.read_bytes()
+    code, _, err = run_fix(commented, archive, "--report", str(report), "--yes")
+    assert code == 1  # the finding is left: the report is older than the review
+    assert "nothing to change, 1 left as they are" in err
+    assert "nanogpt: drifted: already marked for review with this title" in err
+    assert commented.read_bytes() == once
+
+
 def test_a_drift_found_in_the_cache_is_marked_for_review(
     commented: Path, archive: Stub, tmp_path: Path
 ) -> None:
