@@ -22,6 +22,7 @@ from catalog.curate.guess import (
     identity_keys,
     kind_of_og_type,
     slugify,
+    url_slug,
     year_of_arxiv,
 )
 from catalog.curate.metadata import PageMetadata
@@ -129,7 +130,7 @@ def suggest_id(values: dict[str, Any], taken: set[str]) -> str:
         parts.append(str(values["year"]))
     prefix = slugify(" ".join(parts))
     words = slugify(str(values.get("title") or ""), max_length=48 - len(prefix))
-    base = "-".join(p for p in (prefix, words) if p) or slugify(str(values.get("url", "")))
+    base = "-".join(p for p in (prefix, words) if p) or url_slug(str(values.get("url", "")))
     candidate = base
     number = 2
     while candidate in taken:

@@ -162,6 +162,22 @@ def slugify(text: str, max_length: int = 60) -> str:
     return slug or (words[0][:max_length] if words else "")
 
 
+def url_slug(url: str, max_length: int = 48) -> str:
+    """An id from a URL, for a title with no Latin letters («مکانیزم توجه»): the host without
+    ``www.`` and the last part of the path (``virgool-io-attention-explained``)."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    host = slugify((parts.hostname or "").removeprefix("www."))
+    path = [p for p in parts.path.split("/") if p]
+    last = path[-1].rsplit(".", 1)[0] if path else ""
+    tail = slugify(last, max_length=max(max_length - len(host) - 1, 0))
+    return "-".join(p for p in (host, tail) if p)[:max_length].strip("-")
+
+
 def unique_id(base: str, taken: set[str]) -> str:
     """``base``, or ``base-2``, ``base-3``... whichever is not yet taken; records the choice."""
     base = base or "resource"

@@ -33,6 +33,7 @@ from catalog.curate.guess import (
     identity_keys,
     slugify,
     unique_id,
+    url_slug,
     year_of_arxiv,
 )
 from catalog.curate.mdlist import Heading, Item, ParsedList, Unparsed
@@ -262,7 +263,7 @@ def _entry(
     if year is not None and not 1950 <= year <= today.year:
         year = None  # a year the schema would refuse is no better than none
     fields: dict[str, Any] = {
-        "id": unique_id(slugify(item.title), taken),
+        "id": unique_id(slugify(item.title) or url_slug(item.url), taken),
         "title": item.title,
         "url": item.url,
         "kind": kind or TODO,

@@ -45,6 +45,8 @@ _GENERIC_LINK_TEXT = frozenset(
 _BY = re.compile(r"^by\s+(?P<authors>.+?)(?:\s+[-–—:]\s+(?P<rest>.*))?$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*(?:[-–—:|,]\s*)+|(?:\s*[|,])+\s*$")
 _YEAR = re.compile(r"\((?:[^()]*?\b)?((?:19|20)\d{2})\)")
+# A URL written bare in an item ("- Title https://..."): CommonMark makes no link of it.
+_BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
 _AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", re.IGNORECASE)
 
 
@@ -203,22 +205,35 @@ def _item(
     start = next((i for i, c in enumerate(children) if c.type == "link_open"), None)
     source = _source_line(lines, frame.line)
     if start is None:
-        frame.label = slugify(_plain(children)) or None
-        return
-    end = next(
-        (i for i in range(start, len(children)) if children[i].type == "link_close"), len(children)
-    )
-    href = str(children[start].attrs.get("href") or "")
-    if not _web(href):
-        frame.problem = Unparsed(frame.line, source, f"'{href}' is not a web (http or https) link")
-        return
-    before = _plain(children[:start]).strip(" *_:-–—")
-    title = _plain(children[start + 1 : end]).strip()
-    after = _plain(_without_side_links(children[end + 1 :]))
-    if (not title or title.lower() in _GENERIC_LINK_TEXT) and before:
+        text = _plain(children)
+        bare = _BARE_URL.search(text)
+        if bare is None:
+            frame.label = slugify(text) or None
+            return
+        href, before, title = bare.group(), text[: bare.start()].strip(" *_:-–—|"), ""
+        after = text[bare.end() :]
+    else:
+        end = next(
+            (i for i in range(start, len(children)) if children[i].type == "link_close"),
+            len(children),
+        )
+        href = str(children[start].attrs.get("href") or "")
+        if not _web(href):
+            frame.problem = Unparsed(
+                frame.line, source, f"'{href}' is not a web (http or https) link"
+            )
+            return
+        before = _plain(children[:start]).strip(" *_:-–—")
+        title = _plain(children[start + 1 : end]).strip()
+        after = _plain(_without_side_links(children[end + 1 :]))
+    if (not title or title == href or title.lower() in _GENERIC_LINK_TEXT) and before:
         title = before
     if not title or title == href or title.lower().startswith(("http://", "https://")):
-        frame.problem = Unparsed(frame.line, source, "the link has no text to use as a title")
+        frame.problem = Unparsed(
+            frame.line,
+            source,
+            "the link has no text to use as a title; write '- [Title](URL)' or '- Title URL'",
+        )
         return
     year_match = _YEAR.search(after) or _YEAR.search(title)
     year = int(year_match.group(1)) if year_match else None

@@ -62,7 +62,7 @@ def test_every_line_that_is_not_understood_is_reported_with_its_number() -> None
         (188, "'' is not a web (http or https) link"),
         (189, "'mailto:maintainers@example.org' is not a web (http or https) link"),
         (190, "no link in this item"),
-        (191, "the link has no text to use as a title"),
+        (191, "the link has no text to use as a title; write '- [Title](URL)' or '- Title URL'"),
     }
 
 
@@ -329,3 +329,38 @@ def test_fmt_check_passes_right_after_an_import(
     assert run("import", str(LIST), "-c", str(path))[0] == 0
     code, out, err = run("fmt", "--check", "-c", str(path))
     assert (code, out) == (0, ""), err
+
+
+def test_a_bare_url_after_a_title_is_the_items_link() -> None:
+    """CommonMark makes no link of a bare URL; an item that writes one after its title used
+    to be reported as having no link at all."""
+    parsed = parse(
+        "# Reading\n\n"
+        "- Attention explained https://example.org/attention (2021) by Ann Author\n"
+        "- https://example.org/bare-only\n"
+        "- Just a label\n"
+        "  - [Nested](https://example.org/nested)\n"
+    )
+    assert [(i.title, i.url, i.year, i.authors) for i in parsed.items] == [
+        ("Attention explained", "https://example.org/attention", 2021, ("Ann Author",)),
+        ("Nested", "https://example.org/nested", None, ()),
+    ]
+    assert [(u.line, u.reason) for u in parsed.unparsed] == [
+        (4, "the link has no text to use as a title; write '- [Title](URL)' or '- Title URL'")
+    ]
+
+
+def test_a_title_without_latin_letters_gets_an_id_from_its_url(tmp_path: Path) -> None:
+    """«مکانیزم توجه» slugifies to nothing: the id was 'resource', then 'resource-2'."""
+    markdown = tmp_path / "fa.md"
+    markdown.write_text(
+        "# منابع\n\n"
+        "- [مکانیزم توجه](https://virgool.io/@someone/attention-x1)\n"
+        "- [ترنسفورمر](https://www.example.org/posts/transformer.html)\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "fa.yaml"
+    code, _, err = run("import", str(markdown), "-c", str(target), "--language", "fa")
+    assert code in (0, 1), err  # 1: placeholders left to fill
+    ids = [r["id"] for r in yaml.safe_load(target.read_text(encoding="utf-8"))["resources"]]
+    assert ids == ["virgool-io-attention-x1", "example-org-transformer"]
