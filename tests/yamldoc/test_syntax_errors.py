@@ -183,3 +183,11 @@ def test_validate_puts_a_nul_byte_where_it_is_on_one_line(tmp_path: Path) -> Non
     )
     assert len(done.stdout.splitlines()) == 1
     assert "<unicode string>" not in done.stdout + done.stderr
+
+
+def test_a_key_that_is_a_list_is_shown_where_it_starts() -> None:
+    from catalog.yamldoc import to_python
+
+    with pytest.raises(YamlError) as caught:
+        to_python(parse("a: 1\nb:\n  ? [a, b]\n  : c\n", source="f.yaml"))
+    assert str(caught.value) == "f.yaml:3:5: mapping keys must be text, not list ['a', 'b']"
