@@ -67,7 +67,7 @@ def fmt(
 
       catalog fmt --check          # in CI or pre-commit
     """
-    from catalog.curate.diffs import diff
+    from catalog.curate.diffs import capped_diff
     from catalog.curate.fmt import SortOrder, format_document
     from catalog.curate.yamledit import commit
     from catalog.errors import CatalogError
@@ -77,19 +77,27 @@ def fmt(
     err = edit_stderr()
     try:
         text = format_document(doc, SortOrder(sort.value) if sort else None)
-        if check:
-            changes = diff(doc.text, text, str(path)) if text != doc.text else ""
-            show_diff(changes)
-            if changes:
-                err.print(f"[red]✗[/] {path} is not formatted; run 'catalog fmt' to fix it")
-                raise typer.Exit(ExitCode.PROBLEMS)
-            err.print(f"[green]✓[/] {path} is formatted")
-            return
-        if text != doc.text:
-            commit(doc, text, same_values=True, reordered=sort is not None)
+        if text != doc.text:  # --check refuses what fmt would refuse, before showing a diff
+            commit(doc, text, same_values=True, reordered=sort is not None, write=not check)
     except CatalogError as exc:
         fail_edit(exc)
+    if check:
+        changes, left_out = capped_diff(doc.text, text, str(path), max_changed=_SHOWN_CHANGES)
+        show_diff(changes)
+        if left_out:
+            err.print(
+                f"… and {left_out:,} more changed lines not shown; 'catalog fmt' makes them all"
+            )
+        if changes:
+            err.print(f"[red]✗[/] {path} is not formatted; run 'catalog fmt' to fix it")
+            raise typer.Exit(ExitCode.PROBLEMS)
+        err.print(f"[green]✓[/] {path} is formatted")
+        return
     err.print(f"[green]✓[/] {path}: {'formatted' if text != doc.text else 'already formatted'}")
+
+
+# A diff longer than this says no more than "run fmt", and a terminal takes long to draw it.
+_SHOWN_CHANGES = 2000
 
 
 def import_list(

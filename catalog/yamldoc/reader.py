@@ -16,6 +16,7 @@ from catalog.yamldoc.document import Document
 from catalog.yamldoc.errors import YamlError
 from catalog.yamldoc.log import ALIAS, END, MAPPING, SCALAR, SEQUENCE, Log
 from catalog.yamldoc.nodes import Comment
+from catalog.yamldoc.syntax import marked_error, reader_error
 
 
 def parse(text: str, *, source: str = "resources.yaml") -> Document:
@@ -39,20 +40,26 @@ def parse(text: str, *, source: str = "resources.yaml") -> Document:
         text = text[1:]
     document = Document(text, Log(), [], bom=bom, source=source)
     _refuse_old_breaks(document)
-    parser = CParser(text)
+    try:
+        parser = CParser(text)
+    except UnicodeEncodeError as exc:  # a lone surrogate: only a caller's str can hold one
+        line, column = document.line_col(exc.start)
+        raise YamlError(
+            line,
+            column,
+            f"the text holds a lone surrogate U+{ord(text[exc.start]):04X}",
+            "remove it; a file read as UTF-8 cannot hold one",
+            source=source,
+        ) from None
     try:
         _record(parser, document)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = document.line_col(mark.index) if mark else (1, 1)
-        problem = " ".join(part for part in (exc.context, exc.problem) if part)
-        hint = None
-        if "incompatible YAML document" in problem:  # a %YAML directive other than 1.x
-            hint = "this file is read as YAML 1.2; write '%YAML 1.2' or remove the directive"
-        message = f"not valid YAML: {problem}"
-        raise YamlError(line, column, message, hint, source=source) from None
-    except yaml.YAMLError as exc:
-        raise YamlError(1, 1, f"not valid YAML: {exc}", source=source) from None
+        raise marked_error(exc, document) from None
+    except yaml.reader.ReaderError as exc:
+        raise reader_error(exc, document) from None
+    except yaml.YAMLError as exc:  # none other is known; keep PyYAML's marks out of the line
+        message = f"not valid YAML: {str(exc).splitlines()[0]}"
+        raise YamlError(1, 1, message, source=source) from None
     finally:
         parser.dispose()
     document.comments = _comments(document)

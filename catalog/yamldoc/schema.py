@@ -145,7 +145,7 @@ class _Builder:
                 value = containers.pop()
                 keys.pop()
                 key_entries.pop()
-                opened.pop()
+                closed = opened.pop()  # where the collection starts: a key is shown there
             else:  # an alias: a fresh copy of what it names
                 self.budget = budget
                 outer = self.outer_alias < 0
@@ -170,7 +170,7 @@ class _Builder:
             if type(parent) is list:
                 parent.append(value)
             elif keys[-1] is None:
-                self.check_key(index, value, parent, opened[-1])
+                self.check_key(closed if kind == END else index, value, parent, opened[-1])
                 keys[-1] = value
                 key_entries[-1] = index
             else:

@@ -116,7 +116,9 @@ EXPECTED = {
         "45:7: resources[1].check: 'skip: true' needs a 'reason' saying why the link is not checked",
     ],
     "syntax_error": [
-        "35:8: not valid YAML: while parsing a flow sequence did not find expected ',' or ']'",
+        "34:12: not valid YAML: the '[' opened here is not closed, or an item in it is malformed"
+        " (the reader gave up at line 35, column 8) (close it with ']', separate items with"
+        " ', ', and quote an item that holds ': ' or starts with a bracket)",
     ],
     "top_level_list": [
         "1:1: the top level must be a mapping with 'topics' and 'resources', not a list",

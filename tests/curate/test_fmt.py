@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from catalog.curate.errors import EditUnsafe
 from catalog.curate.fmt import SortOrder, format_text
@@ -212,3 +214,105 @@ def test_comments_in_lists_of_lists_settle_in_one_run() -> None:
     lone = [n for n, line in enumerate(lines) if line.strip() == "-"]
     comments = [n for n, line in enumerate(lines) if line.lstrip().startswith("#")]
     assert not any(n - 1 in lone for n in comments)  # never a comment right under a lone dash
+
+
+COMPLEX_KEY = (
+    "topics:\n  attention: {title: Attention}\nresources:\n"
+    "  - id: a\n    ? [a, b]\n    : c\n    title: A\n"
+)
+
+
+def test_check_refuses_a_file_fmt_cannot_read_with_the_same_error(tmp_path: Path) -> None:
+    """A complex key: validate and fmt refuse the file (exit 2); --check did print a diff of
+    a layout it could not make, and exit 1."""
+    path = tmp_path / "complex.yaml"
+    path.write_text(COMPLEX_KEY, encoding="utf-8")
+    code, _, refused = run("fmt", "-c", str(path))
+    assert code == 2
+    code, out, err = run("fmt", "--check", "-c", str(path))
+    assert (code, out) == (2, "")
+    assert err == refused
+    assert f"{path}:5:7: mapping keys must be text, not list ['a', 'b']" in err
+    assert path.read_text(encoding="utf-8") == COMPLEX_KEY
+
+
+def _apply(before: str, patch: str) -> str:
+    """``before`` with a unified diff applied, every context and removed line checked."""
+    old = before.splitlines(keepends=True)
+    lines = patch.splitlines(keepends=True)[2:]
+    out: list[str] = []
+    at = 0
+    for line in lines:
+        if line.startswith("@@ "):
+            start, _, length = line.split()[1][1:].partition(",")
+            begin = int(start) - 1 if length != "0" else int(start)
+            out += old[at:begin]
+            at = begin
+        elif line[0] == "+":
+            out.append(line[1:])
+        else:
+            assert old[at].rstrip("\n") == line[1:].rstrip("\n")
+            if line[0] == " ":
+                out.append(old[at])
+            at += 1
+    return "".join(out + old[at:])
+
+
+@pytest.mark.parametrize("name", ["commented.yaml", "messy.yaml", "sections.yaml"])
+def test_the_whole_file_diff_turns_the_file_into_its_formatted_text(name: str) -> None:
+    from catalog.curate.diffs import diff
+
+    text = _text(name)
+    formatted = format_text(text)
+    patch = diff(text, formatted, name)
+    assert patch.startswith(f"--- {name} (before)\n+++ {name} (after)\n@@ -")
+    assert _apply(text, patch) == formatted
+
+
+def test_a_long_diff_is_cut_at_a_hunk_with_a_count_of_what_is_left_out() -> None:
+    from catalog.curate.diffs import capped_diff
+
+    before = "".join(f"  - id: r{i}\n    b: {i}\n    a: {i}\n" for i in range(1000))
+    after = "".join(f"  - id: r{i}\n    a: {i}\n    b: {i}\n" for i in range(1000))
+    whole, none_left = capped_diff(before, after, "x")
+    assert none_left == 0
+    assert _apply(before, whole) == after
+    changed = sum(1 for line in whole.splitlines()[2:] if line[:1] in "+-")
+    cut, left_out = capped_diff(before, after, "x", max_changed=100)
+    shown = sum(1 for line in cut.splitlines()[2:] if line[:1] in "+-")
+    assert 0 < shown <= 100
+    assert shown + left_out == changed
+    partly = _apply(before, cut).splitlines()  # a well-formed diff of the first changes
+    assert partly[:150] == after.splitlines()[:150]
+    assert partly[-300:] == before.splitlines()[-300:]
+
+
+def test_check_of_a_file_far_from_formatted_shows_the_first_changes_and_counts_the_rest(
+    tmp_path: Path,
+) -> None:
+    from .big import catalog as big_catalog
+
+    path = tmp_path / "big.yaml"
+    path.write_text(big_catalog(400), encoding="utf-8")
+    code, out, err = run("fmt", "--check", "-c", str(path))
+    assert code == 1
+    shown = sum(1 for line in out.splitlines()[2:] if line[:1] in "+-")
+    assert 0 < shown <= 2000
+    left_out = int(err.split("… and ", 1)[1].split(" more changed lines", 1)[0].replace(",", ""))
+    assert left_out > 0
+    assert "'catalog fmt' makes them all" in err
+    assert "is not formatted" in err
+
+
+_LINES = st.lists(st.sampled_from(["a\n", "b\n", "c\n", "u1\n", "u2\n", "u3\n", "x"]), max_size=25)
+
+
+@given(before=_LINES, after=_LINES)
+def test_the_whole_file_diff_of_any_two_texts_applies(before: list[str], after: list[str]) -> None:
+    from catalog.curate.diffs import diff
+
+    old = "".join(line if line.endswith("\n") else line + "\n" for line in before)
+    new = "".join(line if line.endswith("\n") else line + "\n" for line in after)
+    patch = diff(old, new, "x")
+    assert (patch == "") == (old == new)
+    assert _apply(old, patch) == new

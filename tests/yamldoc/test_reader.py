@@ -101,7 +101,7 @@ def test_empty_text_has_no_root() -> None:
 @pytest.mark.parametrize(
     ("text", "line", "column", "message"),
     [
-        ("a: [1, 2\nb: 3\n", 2, 2, "not valid YAML"),
+        ("a: [1, 2\nb: 3\n", 1, 4, "the '[' opened here is not closed"),
         ("a: 1\n b: 2\n", 2, 3, "not valid YAML"),
         ("a: 1\n---\nb: 2\n", 2, 1, "more than one YAML document"),
         ("a: *x\nb: &x 1\n", 1, 4, "alias '*x' refers to no anchor before it"),
