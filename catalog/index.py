@@ -23,7 +23,6 @@ import hashlib
 import json
 import os
 import sys
-from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,16 +49,19 @@ _KEEP_CACHE_FILES = 8
 _PACKAGE = Path(__file__).resolve().parent
 
 
-@dataclass(frozen=True)
 class Index:
     """A catalog and its postings: for each word, ``[position, weight, ...]`` pairs with
     positions into ``catalog.resources`` in increasing order and weights in hundredths (see
     :data:`FIELDS`), packed as little-endian uint32 and base64-encoded. Text, so that the cache
     file holds them as they are and loading one
-    decodes only the words a query reaches (:meth:`hits`)."""
+    decodes only the words a query reaches (:meth:`hits`).
 
-    catalog: Catalog
-    postings: dict[str, str]
+    A plain class: every search defines it, and a dataclass takes ten times as long to define
+    (bench/README.md, "Catalog core")."""
+
+    def __init__(self, catalog: Catalog, postings: dict[str, str]) -> None:
+        self.catalog = catalog
+        self.postings = postings
 
     @classmethod
     def build(cls, catalog: Catalog) -> Index:

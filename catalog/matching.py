@@ -12,8 +12,7 @@ encoding``), with the other forms of that term.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from catalog.glossary import Glossary, Phrase
 from catalog.textnorm import SUFFIXES, within_one_edit
@@ -26,8 +25,7 @@ EXACT, INFLECTED, PREFIX, GLOSSARY, TYPO = 1.0, 0.9, 0.6, 0.6, 0.35
 Tokens = dict[str, float]  # index words a query word matches, and the quality of each match
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):
     """Query words that must match together: their own words, or another form of their
     glossary term."""
 

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from catalog.boosts import Boosts
 from catalog.index import SCALE
@@ -32,8 +31,7 @@ TIE = 0.1  # scores this close (relative) are a tie, which the older resource wi
 RERANK = 100  # how many of the best candidates are checked for boosts
 
 
-@dataclass(frozen=True)
-class Ranking:
+class Ranking(NamedTuple):
     """``(position in catalog.resources, score)`` pairs, best first, and whether they match
     only part of the query (no resource matched all of it)."""
 
