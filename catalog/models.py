@@ -11,8 +11,6 @@ dataclasses that Pydantic validates (see :mod:`catalog.modelkit`); reading them 
 Pydantic.
 """
 
-from __future__ import annotations
-
 import dataclasses
 import datetime as dt
 import re
@@ -20,13 +18,7 @@ from collections.abc import Iterable, Mapping
 from typing import Annotated, ClassVar
 
 from catalog.errors import Problem
-from catalog.identifiers import (
-    is_arxiv_id,
-    is_doi,
-    is_language_code,
-    isbn_problem,
-)
-from catalog.modelkit import After, IsoDate, Limits, Model
+from catalog.modelkit import After, IsoDate, Limits, Model, model
 from catalog.settings import CheckSettings, ResourceCheck
 from catalog.vocab import KINDS, LEVELS, ROLES, Kind, Level, Role
 
@@ -49,10 +41,15 @@ TIMED_KINDS = frozenset({"video", "playlist", "course"})
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 MIN_YEAR = 1950
-_DURATION = re.compile(r"^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
+_DURATION = r"^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$"
+
+# The validators below import what they check with when they first run: a query served from
+# the index cache defines these models but validates nothing.
 
 
 def _check_localized(value: str | dict[str, str]) -> str | dict[str, str]:
+    from catalog.identifiers import is_language_code
+
     if isinstance(value, dict):
         if "en" not in value:
             raise ValueError("a translated text needs an 'en' entry")
@@ -79,13 +76,15 @@ def _year(value: int) -> int:
 
 
 def _language(value: str) -> str:
+    from catalog.identifiers import is_language_code
+
     if not is_language_code(value):
         raise ValueError(f"'{value}' is not an ISO 639-1 language code such as 'en' or 'fa'")
     return value
 
 
 def _duration(value: str) -> str:
-    if not _DURATION.match(value):
+    if not re.match(_DURATION, value):
         raise ValueError(f"duration '{value}' should look like '1h30m', '45m' or '2h'")
     return value
 
@@ -100,6 +99,8 @@ def _author(value: str) -> str:
 
 
 def _isbn(value: str) -> str:
+    from catalog.identifiers import isbn_problem
+
     problem = isbn_problem(value)
     if problem:
         raise ValueError(problem)
@@ -107,12 +108,16 @@ def _isbn(value: str) -> str:
 
 
 def _doi(value: str) -> str:
+    from catalog.identifiers import is_doi
+
     if not is_doi(value):
         raise ValueError(f"'{value}' is not a DOI (expected '10.NNNN/suffix')")
     return value
 
 
 def _arxiv(value: str) -> str:
+    from catalog.identifiers import is_arxiv_id
+
     if not is_arxiv_id(value):
         raise ValueError(
             f"'{value}' is not an arXiv id (expected '2101.01234', optionally 'v2', "
@@ -148,7 +153,7 @@ def topic_names(aliases: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
     return names
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@model
 class Topic(Model):
     """A subject a resource can be filed under. Title and description may be translated."""
 
@@ -157,7 +162,7 @@ class Topic(Model):
     aliases: list[Slug] = dataclasses.field(default_factory=list)
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@model
 class Companion(Model):
     """Another entry that belongs with a main entry: its code, blog post, notebook, video, other
     version or translation. Only the main entry lists it; the reverse link is derived
@@ -167,7 +172,7 @@ class Companion(Model):
     role: Role
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@model
 class Resource(Model):
     """One learning resource. Field names are a public contract."""
 
@@ -212,7 +217,7 @@ class Resource(Model):
         return dict(self.description)
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@model
 class PathStep(Model):
     """One step of a learning path: a resource id and why it comes here."""
 
@@ -220,7 +225,7 @@ class PathStep(Model):
     note: LocalizedText
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@model
 class LearningPath(Model):
     """An ordered sequence of resources for a learner to follow."""
 
@@ -232,6 +237,8 @@ class LearningPath(Model):
 
 
 def _forms(value: dict[str, list[str]]) -> dict[str, list[str]]:
+    from catalog.identifiers import is_language_code
+
     bad = [key for key in value if not is_language_code(key)]
     if bad:
         raise ValueError(f"'{bad[0]}' is not an ISO 639-1 language code such as 'en' or 'fa'")
@@ -242,7 +249,7 @@ def _forms(value: dict[str, list[str]]) -> dict[str, list[str]]:
 Forms = Annotated[dict[str, list[NonEmptyText]], After(_forms)]
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@model
 class GlossaryTerm(Model):
     """A technical term in English and Persian (its preferred forms), with the other forms a
     reader may meet: ``variants`` are accepted spellings, ``avoid`` are understood by search but
@@ -261,7 +268,7 @@ class GlossaryTerm(Model):
         return found
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@model
 class Catalog(Model):
     """A whole catalog: topics, resources, learning paths, the glossary and link-check settings.
 
@@ -284,14 +291,14 @@ class Catalog(Model):
 
     def located(
         self, source: str | None, lines: Mapping[str, int], warnings: Iterable[Problem] = ()
-    ) -> Catalog:
+    ) -> "Catalog":
         """This catalog, told where it was read from (returns ``self``)."""
         object.__setattr__(self, "_source", source)
         object.__setattr__(self, "_lines", dict(lines))
         object.__setattr__(self, "_warnings", tuple(sorted(warnings)))
         return self
 
-    def replace(self, **changes: object) -> Catalog:
+    def replace(self, **changes: object) -> "Catalog":
         """A copy with some fields changed (no validation), keeping where it came from."""
         copy = dataclasses.replace(self, **changes)  # type: ignore[arg-type]
         return copy.located(self._source, self._lines, self._warnings)

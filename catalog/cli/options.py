@@ -102,19 +102,22 @@ def make_filters(
     hint names. Topics are checked against the catalog by
     :func:`catalog.cli._common.resolve_filters`."""
     from catalog.cli._common import fail
-    from catalog.identifiers import ISO_639_1
-    from catalog.rules import did_you_mean
     from catalog.search import Filters
     from catalog.vocab import KINDS, LEVELS
 
     for values, allowed, name in ((kind, KINDS, "kind"), (level, LEVELS, "level")):
         for value in values or []:
             if value not in allowed:
+                from catalog.rules import did_you_mean  # only for the message
+
                 hint = did_you_mean(value, allowed) or f"choose from: {', '.join(allowed)}"
                 raise fail(f"unknown {name} '{value}'", hint=hint)
-    for value in language or []:
-        if value not in ISO_639_1:
-            raise fail(f"unknown language '{value}'", hint=_language_hint(value, languages))
+    if language:
+        from catalog.identifiers import ISO_639_1
+
+        for value in language:
+            if value not in ISO_639_1:
+                raise fail(f"unknown language '{value}'", hint=_language_hint(value, languages))
     if free and paid:
         raise fail("--free and --paid exclude each other", hint="give one of them, or neither")
     return Filters(
