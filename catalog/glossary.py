@@ -16,8 +16,7 @@ form and a description compare alike, whatever the script, case or zero-width no
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from catalog.textnorm import SUFFIXES, words
 
@@ -27,8 +26,7 @@ if TYPE_CHECKING:
 Phrase = tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Expansion:
+class Expansion(NamedTuple):
     """Query words ``start`` to ``end`` (exclusive) name glossary terms; ``forms`` are the
     other forms of those terms, normalised, the query's own words left out."""
 
@@ -39,14 +37,22 @@ class Expansion:
 
 
 class Glossary:
-    """The forms of every term, normalised, for lookups in both directions."""
+    """The forms of every term, normalised, for lookups in both directions. ``forms`` are
+    those of an earlier ``Glossary(terms).forms`` (the index cache keeps them): normalising
+    every form again would cost a cached search more than its ranking."""
 
-    def __init__(self, terms: Mapping[str, GlossaryTerm]) -> None:
+    def __init__(
+        self, terms: Mapping[str, GlossaryTerm], forms: Mapping[str, list[Phrase]] | None = None
+    ) -> None:
         self.terms = dict(terms)
         self.forms: dict[str, list[Phrase]] = {}
         self.by_form: dict[Phrase, list[str]] = {}
         for term_id, term in self.terms.items():
-            phrases = list(dict.fromkeys(p for _, form, _ in term.forms() if (p := phrase(form))))
+            if forms is not None:
+                phrases = forms[term_id]
+            else:
+                found = (p for _, form, _ in term.forms() if (p := phrase(form)))
+                phrases = list(dict.fromkeys(found))
             self.forms[term_id] = phrases
             for p in phrases:
                 self.by_form.setdefault(p, []).append(term_id)

@@ -31,10 +31,10 @@ from catalog.textnorm import words
 
 if TYPE_CHECKING:
     from catalog.errors import Problem
-    from catalog.glossary import Glossary
+    from catalog.glossary import Glossary, Phrase
     from catalog.models import Catalog
 
-FORMAT = 7
+FORMAT = 8
 # BM25F fields: (weight, length normalisation b). A word's weight in a resource adds up its
 # occurrences in every field, each scaled by the field's weight and by how long that field is
 # next to the same field of the average resource (b = 0: length does not matter).
@@ -46,6 +46,7 @@ FIELDS = {
 }
 SCALE = 100  # weights are stored as integer hundredths
 _KEEP_CACHE_FILES = 8
+_KEYS = {"format", "key", "catalog", "lines", "warnings", "glossary", "words", "hits"}
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -56,12 +57,19 @@ class Index:
     file holds them as they are and loading one
     decodes only the words a query reaches (:meth:`hits`).
 
-    A plain class: every search defines it, and a dataclass takes ten times as long to define
-    (bench/README.md, "Catalog core")."""
+    ``glossary_forms`` are the normalised forms of the glossary's terms when they are known
+    already (see :attr:`glossary`). A plain class: every search defines it, and a dataclass
+    takes ten times as long to define (bench/README.md, "Catalog core")."""
 
-    def __init__(self, catalog: Catalog, postings: dict[str, str]) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        postings: dict[str, str],
+        glossary_forms: dict[str, list[Phrase]] | None = None,
+    ) -> None:
         self.catalog = catalog
         self.postings = postings
+        self._glossary_forms = glossary_forms
 
     @classmethod
     def build(cls, catalog: Catalog) -> Index:
@@ -75,10 +83,11 @@ class Index:
 
     @cached_property
     def glossary(self) -> Glossary:
-        """The catalog's glossary, ready for query expansion."""
+        """The catalog's glossary, ready for query expansion (its forms normalised once, when
+        the index is built, and kept in the cache with it)."""
         from catalog.glossary import Glossary
 
-        return Glossary(self.catalog.glossary)
+        return Glossary(self.catalog.glossary, self._glossary_forms)
 
     def hits(self, word: str) -> array.array[int]:
         """Flat [position, weight, position, weight, ...] for one indexed word."""
@@ -98,7 +107,11 @@ class Index:
             "catalog": to_json(catalog),
             "lines": {r.id: catalog.line_of(r.id) for r in catalog.resources},
             "warnings": [_problem_json(p) for p in catalog.warnings],
-            "postings": self.postings,
+            "glossary": self.glossary.forms,
+            # Two texts, not a mapping of thousands of entries: quicker to parse and to check.
+            # Words hold no spaces (textnorm.words), base64 none either.
+            "words": " ".join(self.postings),
+            "hits": " ".join(self.postings.values()),
         }
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
@@ -113,13 +126,21 @@ class Index:
         data = json.loads(raw)
         if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
             raise ValueError("not this catalog's index")
+        if data.keys() != _KEYS:
+            raise ValueError(f"an index has the keys {sorted(_KEYS)}")
         lines = {rid: line for rid, line in data["lines"].items() if line is not None}
         warnings = [Problem(**{**p, "file": source}) for p in data["warnings"]]
         catalog = from_json(Catalog, data["catalog"]).located(source, lines, warnings)
-        postings = data["postings"]
-        if not isinstance(postings, dict) or not all(isinstance(p, str) for p in postings.values()):
-            raise TypeError("postings must map words to text")
-        return cls(catalog, postings)
+        words, hits = data["words"], data["hits"]
+        if not isinstance(words, str) or not isinstance(hits, str):
+            raise TypeError("words and hits must be text")
+        words, hits = (words.split(" "), hits.split(" ")) if words else ([], [])
+        if len(words) != len(hits):
+            raise ValueError("one list of hits per word")
+        forms = {term: [tuple(p) for p in phrases] for term, phrases in data["glossary"].items()}
+        if forms.keys() != catalog.glossary.keys():
+            raise ValueError("the glossary's forms are not its terms'")
+        return cls(catalog, dict(zip(words, hits, strict=True)), forms)
 
 
 def _problem_json(problem: Problem) -> dict[str, object]:
@@ -129,8 +150,8 @@ def _problem_json(problem: Problem) -> dict[str, object]:
 
 
 def _postings(catalog: Catalog) -> dict[str, str]:
-    """word -> packed [position, weight, ...] (see :class:`Index`). Packed so that loading the
-    cache does not build millions of ints."""
+    """word -> packed [position, weight, ...] (see :class:`Index`), in word order. Packed so
+    that loading the cache does not build millions of ints."""
     topic_titles = {key: _all_languages(topic.title) for key, topic in catalog.topics.items()}
     counted: list[list[dict[str, int]]] = []
     totals = dict.fromkeys(FIELDS, 0)
@@ -171,7 +192,9 @@ def _postings(catalog: Catalog) -> dict[str, str]:
     if sys.byteorder == "big":
         for hits in postings.values():
             hits.byteswap()
-    return {w: binascii.b2a_base64(h, newline=False).decode() for w, h in postings.items()}
+    # In word order: the cache keeps it, and sorting the words of a loaded index (for
+    # prefixes, :attr:`Index.words`) is then one pass.
+    return {w: binascii.b2a_base64(postings[w], newline=False).decode() for w in sorted(postings)}
 
 
 def _all_languages(text: str | dict[str, str]) -> str:
@@ -186,8 +209,13 @@ def code_fingerprint(package: Path) -> bytes:
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}".encode())
     for name, path in sorted(_modules(str(package), "")):
         digest.update(f"\0{name}\0".encode())
-        with open(path, "rb") as module:  # noqa: PTH123 (os.scandir and open: half pathlib's cost)
-            digest.update(module.read())
+        # os.scandir and os.read: a third of what pathlib or open() cost here.
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            while chunk := os.read(fd, 1 << 16):
+                digest.update(chunk)
+        finally:
+            os.close(fd)
     return digest.digest()
 
 
