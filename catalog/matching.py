@@ -70,14 +70,19 @@ def word_matches(word: str, index: Index, fuzzy: bool) -> Tokens:
         found[token] = INFLECTED if token[size:] in SUFFIXES else PREFIX
         i += 1
     if fuzzy and size >= 5:
+        # One edit changes at most two neighbouring letters: a word of five letters or more
+        # and a word one edit away from it share their first two letters or their last two.
+        # Testing that first skips most words without a call.
+        head, tail = word[:2], word[-2:]
         for token in sorted_words:
-            if (
-                len(token) >= size - 1
-                and token not in found
-                and (
-                    within_one_edit(word, token)
-                    or (len(token) > size and within_one_edit(word, token[:size]))
-                )
+            if len(token) < size - 1 or token in found:
+                continue
+            same_head = token.startswith(head)
+            whole = (same_head or token.endswith(tail)) and within_one_edit(word, token)
+            if whole or (
+                len(token) > size
+                and (same_head or token.endswith(tail, 0, size))
+                and within_one_edit(word, token[:size])
             ):
                 found[token] = TYPO
     return found
