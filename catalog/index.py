@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import array
 import binascii
+import bisect
 import hashlib
 import json
 import os
@@ -46,16 +47,16 @@ FIELDS = {
 }
 SCALE = 100  # weights are stored as integer hundredths
 _KEEP_CACHE_FILES = 8
-_KEYS = {"format", "key", "catalog", "lines", "warnings", "glossary", "words", "hits"}
+_KEYS = {"format", "key", "catalog", "lines", "warnings", "glossary", "words", "hits", "starts"}
 _PACKAGE = Path(__file__).resolve().parent
 
 
 class Index:
-    """A catalog and its postings: for each word, ``[position, weight, ...]`` pairs with
-    positions into ``catalog.resources`` in increasing order and weights in hundredths (see
-    :data:`FIELDS`), packed as little-endian uint32 and base64-encoded. Text, so that the cache
-    file holds them as they are and loading one
-    decodes only the words a query reaches (:meth:`hits`).
+    """A catalog and its postings. For the ``i``-th of :attr:`words` (every indexed word,
+    sorted: prefixes are ranges of it), ``hits[starts[i]:starts[i + 1]]`` are ``[position,
+    weight, ...]`` pairs: positions into ``catalog.resources`` in increasing order, weights in
+    hundredths (see :data:`FIELDS`). One flat array, not a list per word: the cache file holds
+    it as one base64 text, which loads in a fraction of what thousands of entries would cost.
 
     ``glossary_forms`` are the normalised forms of the glossary's terms when they are known
     already (see :attr:`glossary`). A plain class: every search defines it, and a dataclass
@@ -64,22 +65,29 @@ class Index:
     def __init__(
         self,
         catalog: Catalog,
-        postings: dict[str, str],
+        words: list[str],
+        hits: array.array[int],
+        starts: array.array[int],
         glossary_forms: dict[str, list[Phrase]] | None = None,
     ) -> None:
+        if len(starts) != len(words) + 1 or (starts and starts[-1] != len(hits)):
+            raise ValueError("starts must hold one offset per word, then the end of hits")
         self.catalog = catalog
-        self.postings = postings
+        self.words = words
+        self._hits = hits
+        self._starts = starts
         self._glossary_forms = glossary_forms
 
     @classmethod
     def build(cls, catalog: Catalog) -> Index:
         """Index every resource of ``catalog``."""
-        return cls(catalog, _postings(catalog))
-
-    @cached_property
-    def words(self) -> list[str]:
-        """Every indexed word, sorted (prefixes are ranges of it)."""
-        return sorted(self.postings)
+        postings = _postings(catalog)
+        words = sorted(postings)
+        hits, starts = array.array("I"), array.array("I", [0])
+        for word in words:
+            hits += postings[word]
+            starts.append(len(hits))
+        return cls(catalog, words, hits, starts)
 
     @cached_property
     def glossary(self) -> Glossary:
@@ -89,12 +97,20 @@ class Index:
 
         return Glossary(self.catalog.glossary, self._glossary_forms)
 
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._find(word) >= 0
+
+    def _find(self, word: str) -> int:
+        words = self.words
+        i = bisect.bisect_left(words, word)
+        return i if i < len(words) and words[i] == word else -1
+
     def hits(self, word: str) -> array.array[int]:
         """Flat [position, weight, position, weight, ...] for one indexed word."""
-        hits = array.array("I", binascii.a2b_base64(self.postings[word]))
-        if sys.byteorder == "big":
-            hits.byteswap()  # stored little-endian
-        return hits
+        i = self._find(word)
+        if i < 0:
+            raise KeyError(word)
+        return self._hits[self._starts[i] : self._starts[i + 1]]
 
     def dumps(self, key: str) -> bytes:
         """The cache file's content for this index under ``key``."""
@@ -108,10 +124,9 @@ class Index:
             "lines": {r.id: catalog.line_of(r.id) for r in catalog.resources},
             "warnings": [_problem_json(p) for p in catalog.warnings],
             "glossary": self.glossary.forms,
-            # Two texts, not a mapping of thousands of entries: quicker to parse and to check.
-            # Words hold no spaces (textnorm.words), base64 none either.
-            "words": " ".join(self.postings),
-            "hits": " ".join(self.postings.values()),
+            "words": " ".join(self.words),  # words hold no spaces (textnorm.words)
+            "hits": _packed(self._hits),
+            "starts": _packed(self._starts),
         }
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
@@ -131,16 +146,28 @@ class Index:
         lines = {rid: line for rid, line in data["lines"].items() if line is not None}
         warnings = [Problem(**{**p, "file": source}) for p in data["warnings"]]
         catalog = from_json(Catalog, data["catalog"]).located(source, lines, warnings)
-        words, hits = data["words"], data["hits"]
-        if not isinstance(words, str) or not isinstance(hits, str):
-            raise TypeError("words and hits must be text")
-        words, hits = (words.split(" "), hits.split(" ")) if words else ([], [])
-        if len(words) != len(hits):
-            raise ValueError("one list of hits per word")
+        words = data["words"].split(" ") if data["words"] else []
         forms = {term: [tuple(p) for p in phrases] for term, phrases in data["glossary"].items()}
         if forms.keys() != catalog.glossary.keys():
             raise ValueError("the glossary's forms are not its terms'")
-        return cls(catalog, dict(zip(words, hits, strict=True)), forms)
+        hits, starts = _unpacked(data["hits"]), _unpacked(data["starts"])
+        return cls(catalog, words, hits, starts, forms)
+
+
+def _packed(values: array.array[int]) -> str:
+    """uint32 values as base64 text of their little-endian bytes."""
+    if sys.byteorder == "big":
+        values = array.array("I", values)
+        values.byteswap()
+    return binascii.b2a_base64(values, newline=False).decode()
+
+
+def _unpacked(text: str) -> array.array[int]:
+    """The inverse of :func:`_packed`; raises binascii.Error (a ValueError) or TypeError."""
+    values = array.array("I", binascii.a2b_base64(text))
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
 
 
 def _problem_json(problem: Problem) -> dict[str, object]:
@@ -149,9 +176,8 @@ def _problem_json(problem: Problem) -> dict[str, object]:
     return data
 
 
-def _postings(catalog: Catalog) -> dict[str, str]:
-    """word -> packed [position, weight, ...] (see :class:`Index`), in word order. Packed so
-    that loading the cache does not build millions of ints."""
+def _postings(catalog: Catalog) -> dict[str, array.array[int]]:
+    """word -> [position, weight, ...] (see :class:`Index`)."""
     topic_titles = {key: _all_languages(topic.title) for key, topic in catalog.topics.items()}
     counted: list[list[dict[str, int]]] = []
     totals = dict.fromkeys(FIELDS, 0)
@@ -189,12 +215,7 @@ def _postings(catalog: Catalog) -> dict[str, str]:
                 hits = postings[word] = array.array("I")
             hits.append(i)
             hits.append(max(1, round(weight * SCALE)))
-    if sys.byteorder == "big":
-        for hits in postings.values():
-            hits.byteswap()
-    # In word order: the cache keeps it, and sorting the words of a loaded index (for
-    # prefixes, :attr:`Index.words`) is then one pass.
-    return {w: binascii.b2a_base64(postings[w], newline=False).decode() for w in sorted(postings)}
+    return postings
 
 
 def _all_languages(text: str | dict[str, str]) -> str:

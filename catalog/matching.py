@@ -52,13 +52,12 @@ def clauses(query: Phrase, glossary: Glossary) -> list[Clause]:
 def word_matches(word: str, index: Index, fuzzy: bool) -> Tokens:
     """The index words that ``word`` matches, with the quality of each match (typos only when
     ``fuzzy``)."""
-    vocabulary = index.postings
     found: Tokens = {}
-    if word in vocabulary:
+    if word in index:
         found[word] = EXACT
     for suffix in SUFFIXES:
         base = word[: -len(suffix)]
-        if word.endswith(suffix) and len(base) >= 2 and base in vocabulary:
+        if word.endswith(suffix) and len(base) >= 2 and base in index:
             found[base] = INFLECTED
     size = len(word)
     if size < 2:

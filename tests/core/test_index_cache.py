@@ -70,7 +70,9 @@ def _crafted(right: Path, other: Path) -> Iterator[tuple[str, bytes]]:
     yield "unknown fields", json.dumps(unknown).encode()
     yield "postings of an older format", json.dumps({**index, "postings": {"a": "AA=="}}).encode()
     yield "hits not text", json.dumps({**index, "hits": {"attention": 7}}).encode()
+    yield "hits not base64", json.dumps({**index, "hits": "not base64!"}).encode()
     yield "a word without hits", json.dumps({**index, "words": index["words"] + " zebra"}).encode()
+    yield "hits past the end", json.dumps({**index, "hits": "AAAA"}).encode()
     yield "another glossary", json.dumps({**index, "glossary": {"zebra": [["zebra"]]}}).encode()
 
 

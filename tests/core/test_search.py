@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from array import array
 from pathlib import Path
 
 import pytest
@@ -294,7 +295,8 @@ def test_the_typo_scan_finds_every_word_one_edit_away(
     from catalog.textnorm import within_one_edit
 
     vocabulary = [_one_edit(word, *edit[:3]) + edit[3] for edit in edits] + others
-    index = Index(loads(CATALOG), dict.fromkeys(vocabulary, ""))
+    words = sorted(set(vocabulary))
+    index = Index(loads(CATALOG), words, array("I"), array("I", [0] * (len(words) + 1)))
     found = word_matches(word, index, fuzzy=True)
     size = len(word)
     expected = {
