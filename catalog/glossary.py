@@ -16,7 +16,7 @@ form and a description compare alike, whatever the script, case or zero-width no
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from catalog.textnorm import SUFFIXES, words
 
@@ -26,14 +26,17 @@ if TYPE_CHECKING:
 Phrase = tuple[str, ...]
 
 
-class Expansion(NamedTuple):
+class Expansion:
     """Query words ``start`` to ``end`` (exclusive) name glossary terms; ``forms`` are the
     other forms of those terms, normalised, the query's own words left out."""
 
-    start: int
-    end: int
-    terms: tuple[str, ...]
-    forms: tuple[Phrase, ...]
+    __slots__ = ("end", "forms", "start", "terms")
+
+    def __init__(self, start: int, end: int, terms: tuple[str, ...], forms: tuple[Phrase, ...]):
+        self.start = start
+        self.end = end
+        self.terms = terms
+        self.forms = forms
 
 
 class Glossary:

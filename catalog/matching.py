@@ -12,7 +12,7 @@ encoding``), with the other forms of that term.
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from catalog.glossary import Glossary, Phrase
 from catalog.textnorm import SUFFIXES, within_one_edit
@@ -25,12 +25,15 @@ EXACT, INFLECTED, PREFIX, GLOSSARY, TYPO = 1.0, 0.9, 0.6, 0.6, 0.35
 Tokens = dict[str, float]  # index words a query word matches, and the quality of each match
 
 
-class Clause(NamedTuple):
+class Clause:
     """Query words that must match together: their own words, or another form of their
     glossary term."""
 
-    words: Phrase
-    forms: tuple[Phrase, ...] = ()
+    __slots__ = ("forms", "words")
+
+    def __init__(self, words: Phrase, forms: tuple[Phrase, ...] = ()) -> None:
+        self.words = words
+        self.forms = forms
 
 
 def clauses(query: Phrase, glossary: Glossary) -> list[Clause]:

@@ -24,7 +24,7 @@ import sys
 import types
 import typing
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 if sys.version_info >= (3, 11):
     from typing import dataclass_transform
@@ -132,25 +132,49 @@ def model(cls: type[M]) -> type[M]:
     return made
 
 
-class Limits(NamedTuple):
+# Limits, After and Before are plain classes rather than NamedTuples or dataclasses: a cached
+# search defines them, and a NamedTuple takes ten times as long to define (bench/README.md).
+
+
+class Limits:
     """Constraints for ``Annotated`` types: ``Annotated[str, Limits(min_length=1)]``."""
 
-    min_length: int | None = None
-    max_length: int | None = None
-    pattern: str | None = None
-    ge: int | None = None
-    le: int | None = None
+    __slots__ = ("constraints",)
+
+    def __init__(
+        self,
+        *,
+        min_length: int | None = None,
+        max_length: int | None = None,
+        pattern: str | None = None,
+        ge: int | None = None,
+        le: int | None = None,
+    ) -> None:
+        given = {
+            "min_length": min_length,
+            "max_length": max_length,
+            "pattern": pattern,
+            "ge": ge,
+            "le": le,
+        }
+        self.constraints = {key: value for key, value in given.items() if value is not None}
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{key}={value!r}" for key, value in self.constraints.items())
+        return f"Limits({shown})"
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> Any:
-        set_ = {k: v for k, v in self._asdict().items() if v is not None}
-        return {**handler(source), **set_}
+        return {**handler(source), **self.constraints}
 
 
-class After(NamedTuple):
+class After:
     """A field validator for ``Annotated`` types: ``check`` returns the value or raises
     ValueError, whose message Pydantic reports at the field."""
 
-    check: Callable[[Any], Any]
+    __slots__ = ("check",)
+
+    def __init__(self, check: Callable[[Any], Any]) -> None:
+        self.check = check
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> Any:
         from pydantic_core import core_schema
@@ -158,11 +182,14 @@ class After(NamedTuple):
         return core_schema.no_info_after_validator_function(self.check, handler(source))
 
 
-class Before(NamedTuple):
+class Before:
     """A field validator that runs before the type's own: ``check`` turns the value written in
     the file into the field's type (or returns it unchanged), or raises ValueError."""
 
-    check: Callable[[Any], Any]
+    __slots__ = ("check",)
+
+    def __init__(self, check: Callable[[Any], Any]) -> None:
+        self.check = check
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> Any:
         from pydantic_core import core_schema
