@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from typing import Annotated, ClassVar
 
 from catalog.errors import Problem
+from catalog.identifiers import is_arxiv_id, is_doi, is_language_code, isbn_problem
 from catalog.modelkit import After, IsoDate, Limits, Model, model
 from catalog.settings import CheckSettings, ResourceCheck
 from catalog.vocab import KINDS, LEVELS, ROLES, Kind, Level, Role
@@ -41,15 +42,10 @@ TIMED_KINDS = frozenset({"video", "playlist", "course"})
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 MIN_YEAR = 1950
-_DURATION = r"^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$"
-
-# The validators below import what they check with when they first run: a query served from
-# the index cache defines these models but validates nothing.
+_DURATION = re.compile(r"^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
 
 
 def _check_localized(value: str | dict[str, str]) -> str | dict[str, str]:
-    from catalog.identifiers import is_language_code
-
     if isinstance(value, dict):
         if "en" not in value:
             raise ValueError("a translated text needs an 'en' entry")
@@ -76,15 +72,13 @@ def _year(value: int) -> int:
 
 
 def _language(value: str) -> str:
-    from catalog.identifiers import is_language_code
-
     if not is_language_code(value):
         raise ValueError(f"'{value}' is not an ISO 639-1 language code such as 'en' or 'fa'")
     return value
 
 
 def _duration(value: str) -> str:
-    if not re.match(_DURATION, value):
+    if not _DURATION.match(value):
         raise ValueError(f"duration '{value}' should look like '1h30m', '45m' or '2h'")
     return value
 
@@ -99,8 +93,6 @@ def _author(value: str) -> str:
 
 
 def _isbn(value: str) -> str:
-    from catalog.identifiers import isbn_problem
-
     problem = isbn_problem(value)
     if problem:
         raise ValueError(problem)
@@ -108,16 +100,12 @@ def _isbn(value: str) -> str:
 
 
 def _doi(value: str) -> str:
-    from catalog.identifiers import is_doi
-
     if not is_doi(value):
         raise ValueError(f"'{value}' is not a DOI (expected '10.NNNN/suffix')")
     return value
 
 
 def _arxiv(value: str) -> str:
-    from catalog.identifiers import is_arxiv_id
-
     if not is_arxiv_id(value):
         raise ValueError(
             f"'{value}' is not an arXiv id (expected '2101.01234', optionally 'v2', "
@@ -237,8 +225,6 @@ class LearningPath(Model):
 
 
 def _forms(value: dict[str, list[str]]) -> dict[str, list[str]]:
-    from catalog.identifiers import is_language_code
-
     bad = [key for key in value if not is_language_code(key)]
     if bad:
         raise ValueError(f"'{bad[0]}' is not an ISO 639-1 language code such as 'en' or 'fa'")

@@ -102,6 +102,7 @@ def make_filters(
     hint names. Topics are checked against the catalog by
     :func:`catalog.cli._common.resolve_filters`."""
     from catalog.cli._common import fail
+    from catalog.identifiers import ISO_639_1
     from catalog.search import Filters
     from catalog.vocab import KINDS, LEVELS
 
@@ -112,12 +113,9 @@ def make_filters(
 
                 hint = did_you_mean(value, allowed) or f"choose from: {', '.join(allowed)}"
                 raise fail(f"unknown {name} '{value}'", hint=hint)
-    if language:
-        from catalog.identifiers import ISO_639_1
-
-        for value in language:
-            if value not in ISO_639_1:
-                raise fail(f"unknown language '{value}'", hint=_language_hint(value, languages))
+    for value in language or []:
+        if value not in ISO_639_1:
+            raise fail(f"unknown language '{value}'", hint=_language_hint(value, languages))
     if free and paid:
         raise fail("--free and --paid exclude each other", hint="give one of them, or neither")
     return Filters(
