@@ -48,7 +48,7 @@ FIELDS = {
 SCALE = 100  # weights are stored as integer hundredths
 _KEEP_CACHE_FILES = 8
 _KEYS = {"format", "key", "catalog", "lines", "warnings", "glossary", "words", "hits", "starts"}
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).parent  # not resolved: the digest names modules relative to it
 
 
 class Index:
