@@ -16,7 +16,6 @@ form and a description compare alike, whatever the script, case or zero-width no
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from catalog.textnorm import SUFFIXES, words
@@ -27,26 +26,36 @@ if TYPE_CHECKING:
 Phrase = tuple[str, ...]
 
 
-@dataclass(frozen=True)
 class Expansion:
     """Query words ``start`` to ``end`` (exclusive) name glossary terms; ``forms`` are the
     other forms of those terms, normalised, the query's own words left out."""
 
-    start: int
-    end: int
-    terms: tuple[str, ...]
-    forms: tuple[Phrase, ...]
+    __slots__ = ("end", "forms", "start", "terms")
+
+    def __init__(self, start: int, end: int, terms: tuple[str, ...], forms: tuple[Phrase, ...]):
+        self.start = start
+        self.end = end
+        self.terms = terms
+        self.forms = forms
 
 
 class Glossary:
-    """The forms of every term, normalised, for lookups in both directions."""
+    """The forms of every term, normalised, for lookups in both directions. ``forms`` are
+    those of an earlier ``Glossary(terms).forms`` (the index cache keeps them): normalising
+    every form again would cost a cached search more than its ranking."""
 
-    def __init__(self, terms: Mapping[str, GlossaryTerm]) -> None:
+    def __init__(
+        self, terms: Mapping[str, GlossaryTerm], forms: Mapping[str, list[Phrase]] | None = None
+    ) -> None:
         self.terms = dict(terms)
         self.forms: dict[str, list[Phrase]] = {}
         self.by_form: dict[Phrase, list[str]] = {}
         for term_id, term in self.terms.items():
-            phrases = list(dict.fromkeys(p for _, form, _ in term.forms() if (p := phrase(form))))
+            if forms is not None:
+                phrases = forms[term_id]
+            else:
+                found = (p for _, form, _ in term.forms() if (p := phrase(form)))
+                phrases = list(dict.fromkeys(found))
             self.forms[term_id] = phrases
             for p in phrases:
                 self.by_form.setdefault(p, []).append(term_id)

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import array
 import binascii
+import bisect
 import hashlib
 import json
 import os
 import sys
-from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,10 +32,10 @@ from catalog.textnorm import words
 
 if TYPE_CHECKING:
     from catalog.errors import Problem
-    from catalog.glossary import Glossary
+    from catalog.glossary import Glossary, Phrase
     from catalog.models import Catalog
 
-FORMAT = 7
+FORMAT = 8
 # BM25F fields: (weight, length normalisation b). A word's weight in a resource adds up its
 # occurrences in every field, each scaled by the field's weight and by how long that field is
 # next to the same field of the average resource (b = 0: length does not matter).
@@ -47,43 +47,70 @@ FIELDS = {
 }
 SCALE = 100  # weights are stored as integer hundredths
 _KEEP_CACHE_FILES = 8
-_PACKAGE = Path(__file__).resolve().parent
+_KEYS = {"format", "key", "catalog", "lines", "warnings", "glossary", "words", "hits", "starts"}
+_PACKAGE = Path(__file__).parent  # not resolved: the digest names modules relative to it
 
 
-@dataclass(frozen=True)
 class Index:
-    """A catalog and its postings: for each word, ``[position, weight, ...]`` pairs with
-    positions into ``catalog.resources`` in increasing order and weights in hundredths (see
-    :data:`FIELDS`), packed as little-endian uint32 and base64-encoded. Text, so that the cache
-    file holds them as they are and loading one
-    decodes only the words a query reaches (:meth:`hits`)."""
+    """A catalog and its postings. For the ``i``-th of :attr:`words` (every indexed word,
+    sorted: prefixes are ranges of it), ``hits[starts[i]:starts[i + 1]]`` are ``[position,
+    weight, ...]`` pairs: positions into ``catalog.resources`` in increasing order, weights in
+    hundredths (see :data:`FIELDS`). One flat array, not a list per word: the cache file holds
+    it as one base64 text, which loads in a fraction of what thousands of entries would cost.
 
-    catalog: Catalog
-    postings: dict[str, str]
+    ``glossary_forms`` are the normalised forms of the glossary's terms when they are known
+    already (see :attr:`glossary`). A plain class: every search defines it, and a dataclass
+    takes ten times as long to define (bench/README.md, "Catalog core")."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        words: list[str],
+        hits: array.array[int],
+        starts: array.array[int],
+        glossary_forms: dict[str, list[Phrase]] | None = None,
+    ) -> None:
+        if len(starts) != len(words) + 1 or (starts and starts[-1] != len(hits)):
+            raise ValueError("starts must hold one offset per word, then the end of hits")
+        self.catalog = catalog
+        self.words = words
+        self._hits = hits
+        self._starts = starts
+        self._glossary_forms = glossary_forms
 
     @classmethod
     def build(cls, catalog: Catalog) -> Index:
         """Index every resource of ``catalog``."""
-        return cls(catalog, _postings(catalog))
-
-    @cached_property
-    def words(self) -> list[str]:
-        """Every indexed word, sorted (prefixes are ranges of it)."""
-        return sorted(self.postings)
+        postings = _postings(catalog)
+        words = sorted(postings)
+        hits, starts = array.array("I"), array.array("I", [0])
+        for word in words:
+            hits += postings[word]
+            starts.append(len(hits))
+        return cls(catalog, words, hits, starts)
 
     @cached_property
     def glossary(self) -> Glossary:
-        """The catalog's glossary, ready for query expansion."""
+        """The catalog's glossary, ready for query expansion (its forms normalised once, when
+        the index is built, and kept in the cache with it)."""
         from catalog.glossary import Glossary
 
-        return Glossary(self.catalog.glossary)
+        return Glossary(self.catalog.glossary, self._glossary_forms)
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._find(word) >= 0
+
+    def _find(self, word: str) -> int:
+        words = self.words
+        i = bisect.bisect_left(words, word)
+        return i if i < len(words) and words[i] == word else -1
 
     def hits(self, word: str) -> array.array[int]:
         """Flat [position, weight, position, weight, ...] for one indexed word."""
-        hits = array.array("I", binascii.a2b_base64(self.postings[word]))
-        if sys.byteorder == "big":
-            hits.byteswap()  # stored little-endian
-        return hits
+        i = self._find(word)
+        if i < 0:
+            raise KeyError(word)
+        return self._hits[self._starts[i] : self._starts[i + 1]]
 
     def dumps(self, key: str) -> bytes:
         """The cache file's content for this index under ``key``."""
@@ -96,7 +123,10 @@ class Index:
             "catalog": to_json(catalog),
             "lines": {r.id: catalog.line_of(r.id) for r in catalog.resources},
             "warnings": [_problem_json(p) for p in catalog.warnings],
-            "postings": self.postings,
+            "glossary": self.glossary.forms,
+            "words": " ".join(self.words),  # words hold no spaces (textnorm.words)
+            "hits": _packed(self._hits),
+            "starts": _packed(self._starts),
         }
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
@@ -111,13 +141,33 @@ class Index:
         data = json.loads(raw)
         if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
             raise ValueError("not this catalog's index")
+        if data.keys() != _KEYS:
+            raise ValueError(f"an index has the keys {sorted(_KEYS)}")
         lines = {rid: line for rid, line in data["lines"].items() if line is not None}
         warnings = [Problem(**{**p, "file": source}) for p in data["warnings"]]
         catalog = from_json(Catalog, data["catalog"]).located(source, lines, warnings)
-        postings = data["postings"]
-        if not isinstance(postings, dict) or not all(isinstance(p, str) for p in postings.values()):
-            raise TypeError("postings must map words to text")
-        return cls(catalog, postings)
+        words = data["words"].split(" ") if data["words"] else []
+        forms = {term: [tuple(p) for p in phrases] for term, phrases in data["glossary"].items()}
+        if forms.keys() != catalog.glossary.keys():
+            raise ValueError("the glossary's forms are not its terms'")
+        hits, starts = _unpacked(data["hits"]), _unpacked(data["starts"])
+        return cls(catalog, words, hits, starts, forms)
+
+
+def _packed(values: array.array[int]) -> str:
+    """uint32 values as base64 text of their little-endian bytes."""
+    if sys.byteorder == "big":
+        values = array.array("I", values)
+        values.byteswap()
+    return binascii.b2a_base64(values, newline=False).decode()
+
+
+def _unpacked(text: str) -> array.array[int]:
+    """The inverse of :func:`_packed`; raises binascii.Error (a ValueError) or TypeError."""
+    values = array.array("I", binascii.a2b_base64(text))
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
 
 
 def _problem_json(problem: Problem) -> dict[str, object]:
@@ -126,9 +176,8 @@ def _problem_json(problem: Problem) -> dict[str, object]:
     return data
 
 
-def _postings(catalog: Catalog) -> dict[str, str]:
-    """word -> packed [position, weight, ...] (see :class:`Index`). Packed so that loading the
-    cache does not build millions of ints."""
+def _postings(catalog: Catalog) -> dict[str, array.array[int]]:
+    """word -> [position, weight, ...] (see :class:`Index`)."""
     topic_titles = {key: _all_languages(topic.title) for key, topic in catalog.topics.items()}
     counted: list[list[dict[str, int]]] = []
     totals = dict.fromkeys(FIELDS, 0)
@@ -166,10 +215,7 @@ def _postings(catalog: Catalog) -> dict[str, str]:
                 hits = postings[word] = array.array("I")
             hits.append(i)
             hits.append(max(1, round(weight * SCALE)))
-    if sys.byteorder == "big":
-        for hits in postings.values():
-            hits.byteswap()
-    return {w: binascii.b2a_base64(h, newline=False).decode() for w, h in postings.items()}
+    return postings
 
 
 def _all_languages(text: str | dict[str, str]) -> str:
@@ -184,8 +230,13 @@ def code_fingerprint(package: Path) -> bytes:
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}".encode())
     for name, path in sorted(_modules(str(package), "")):
         digest.update(f"\0{name}\0".encode())
-        with open(path, "rb") as module:  # noqa: PTH123 (os.scandir and open: half pathlib's cost)
-            digest.update(module.read())
+        # os.scandir and os.read: a third of what pathlib or open() cost here.
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            while chunk := os.read(fd, 1 << 16):
+                digest.update(chunk)
+        finally:
+            os.close(fd)
     return digest.digest()
 
 

@@ -12,7 +12,6 @@ encoding``), with the other forms of that term.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from catalog.glossary import Glossary, Phrase
@@ -26,13 +25,15 @@ EXACT, INFLECTED, PREFIX, GLOSSARY, TYPO = 1.0, 0.9, 0.6, 0.6, 0.35
 Tokens = dict[str, float]  # index words a query word matches, and the quality of each match
 
 
-@dataclass(frozen=True)
 class Clause:
     """Query words that must match together: their own words, or another form of their
     glossary term."""
 
-    words: Phrase
-    forms: tuple[Phrase, ...] = ()
+    __slots__ = ("forms", "words")
+
+    def __init__(self, words: Phrase, forms: tuple[Phrase, ...] = ()) -> None:
+        self.words = words
+        self.forms = forms
 
 
 def clauses(query: Phrase, glossary: Glossary) -> list[Clause]:
@@ -54,13 +55,12 @@ def clauses(query: Phrase, glossary: Glossary) -> list[Clause]:
 def word_matches(word: str, index: Index, fuzzy: bool) -> Tokens:
     """The index words that ``word`` matches, with the quality of each match (typos only when
     ``fuzzy``)."""
-    vocabulary = index.postings
     found: Tokens = {}
-    if word in vocabulary:
+    if word in index:
         found[word] = EXACT
     for suffix in SUFFIXES:
         base = word[: -len(suffix)]
-        if word.endswith(suffix) and len(base) >= 2 and base in vocabulary:
+        if word.endswith(suffix) and len(base) >= 2 and base in index:
             found[base] = INFLECTED
     size = len(word)
     if size < 2:
@@ -72,14 +72,19 @@ def word_matches(word: str, index: Index, fuzzy: bool) -> Tokens:
         found[token] = INFLECTED if token[size:] in SUFFIXES else PREFIX
         i += 1
     if fuzzy and size >= 5:
+        # One edit changes at most two neighbouring letters: a word of five letters or more
+        # and a word one edit away from it share their first two letters or their last two.
+        # Testing that first skips most words without a call.
+        head, tail = word[:2], word[-2:]
         for token in sorted_words:
-            if (
-                len(token) >= size - 1
-                and token not in found
-                and (
-                    within_one_edit(word, token)
-                    or (len(token) > size and within_one_edit(word, token[:size]))
-                )
+            if len(token) < size - 1 or token in found:
+                continue
+            same_head = token.startswith(head)
+            whole = (same_head or token.endswith(tail)) and within_one_edit(word, token)
+            if whole or (
+                len(token) > size
+                and (same_head or token.endswith(tail, 0, size))
+                and within_one_edit(word, token[:size])
             ):
                 found[token] = TYPO
     return found

@@ -20,24 +20,79 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import sys
 import types
 import typing
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:  # Python 3.10
+    from typing_extensions import dataclass_transform
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, TypeAdapter
     from pydantic_core import CoreSchema
 
 M = TypeVar("M", bound="Model")
+_Spec = tuple[tuple[str, Any, Any], ...]  # (name, default, default factory) of each field
 
 
 class Model:
-    """Base of every model class: a frozen dataclass, validated strictly by Pydantic."""
+    """Base of every model class (declared with :func:`model`): a frozen dataclass, validated
+    strictly by Pydantic.
+
+    Its ``__init__`` (keyword arguments only), ``==``, ``hash``, ``repr`` and immutability
+    behave as those that ``@dataclass(frozen=True, kw_only=True)`` generates, but are written
+    once here: on Python 3.11, dataclasses compiles six functions for every class it makes, and
+    that took a sixth of a cached search's own time (bench/README.md, "Catalog core")."""
 
     __slots__ = ()
     # Read by Pydantic (its ConfigDict, as a plain dict so that this module does not import it).
     __pydantic_config__: ClassVar[dict[str, Any]] = {"strict": True, "extra": "forbid"}
+    _spec: ClassVar[_Spec] = ()  # set by @model
+
+    def __init__(self, **values: Any) -> None:
+        state = {}
+        missing = []
+        for name, default, factory in self._spec:
+            if name in values:
+                state[name] = values.pop(name)
+            elif default is not dataclasses.MISSING:
+                state[name] = default
+            elif factory is not dataclasses.MISSING:
+                state[name] = factory()
+            else:
+                missing.append(name)
+        where = f"{type(self).__qualname__}.__init__()"
+        if missing:
+            names = ", ".join(f"'{name}'" for name in missing)
+            raise TypeError(f"{where} missing required keyword arguments: {names}")
+        if values:
+            raise TypeError(f"{where} got an unexpected keyword argument '{next(iter(values))}'")
+        object.__setattr__(self, "__dict__", state)
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name, _, _ in self._spec)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name, _, _ in self._spec)
+        return f"{type(self).__qualname__}({shown})"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field '{name}'")
+
+    def __delattr__(self, name: str) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot delete field '{name}'")
 
     def _check(self) -> None:
         """Rules about the whole object; raise ValueError with a message for the user."""
@@ -62,27 +117,64 @@ class Model:
         return core_schema.no_info_after_validator_function(check, schema)
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclass_transform(
+    kw_only_default=True, frozen_default=True, field_specifiers=(dataclasses.field,)
+)
+def model(cls: type[M]) -> type[M]:
+    """Declare a model class, a subclass of :class:`Model`: its annotated attributes become
+    dataclass fields (what Pydantic validates and :func:`dataclasses.fields` lists), and
+    :class:`Model` supplies the rest."""
+    made = dataclasses.dataclass(cls, kw_only=True, init=False, repr=False, eq=False)
+    made._spec = tuple(
+        (f.name, f.default, f.default_factory)
+        for f in dataclasses.fields(made)  # type: ignore[arg-type]
+    )
+    return made
+
+
+# Limits, After and Before are plain classes rather than NamedTuples or dataclasses: a cached
+# search defines them, and a NamedTuple takes ten times as long to define (bench/README.md).
+
+
 class Limits:
     """Constraints for ``Annotated`` types: ``Annotated[str, Limits(min_length=1)]``."""
 
-    min_length: int | None = None
-    max_length: int | None = None
-    pattern: str | None = None
-    ge: int | None = None
-    le: int | None = None
+    __slots__ = ("constraints",)
+
+    def __init__(
+        self,
+        *,
+        min_length: int | None = None,
+        max_length: int | None = None,
+        pattern: str | None = None,
+        ge: int | None = None,
+        le: int | None = None,
+    ) -> None:
+        given = {
+            "min_length": min_length,
+            "max_length": max_length,
+            "pattern": pattern,
+            "ge": ge,
+            "le": le,
+        }
+        self.constraints = {key: value for key, value in given.items() if value is not None}
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{key}={value!r}" for key, value in self.constraints.items())
+        return f"Limits({shown})"
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> Any:
-        set_ = {k: v for k, v in dataclasses.asdict(self).items() if v is not None}
-        return {**handler(source), **set_}
+        return {**handler(source), **self.constraints}
 
 
-@dataclasses.dataclass(frozen=True)
 class After:
     """A field validator for ``Annotated`` types: ``check`` returns the value or raises
     ValueError, whose message Pydantic reports at the field."""
 
-    check: Callable[[Any], Any]
+    __slots__ = ("check",)
+
+    def __init__(self, check: Callable[[Any], Any]) -> None:
+        self.check = check
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> Any:
         from pydantic_core import core_schema
@@ -90,12 +182,14 @@ class After:
         return core_schema.no_info_after_validator_function(self.check, handler(source))
 
 
-@dataclasses.dataclass(frozen=True)
 class Before:
     """A field validator that runs before the type's own: ``check`` turns the value written in
     the file into the field's type (or returns it unchanged), or raises ValueError."""
 
-    check: Callable[[Any], Any]
+    __slots__ = ("check",)
+
+    def __init__(self, check: Callable[[Any], Any]) -> None:
+        self.check = check
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> Any:
         from pydantic_core import core_schema
@@ -183,10 +277,20 @@ _PLANS: dict[type[Any], Plan] = {}
 def _plan(cls: type[Model]) -> Plan:
     """The fields of ``cls``, and those whose JSON form differs from their value with their
     decoders."""
-    hints = typing.get_type_hints(cls)
-    names = field_names(cls)
-    found = ((name, _decoder(hints[name])) for name in names)
-    return frozenset(names), tuple((n, decode) for n, decode in found if decode is not None)
+    types = _field_types(cls)
+    found = ((name, _decoder(hint)) for name, hint in types.items())
+    return frozenset(types), tuple((n, decode) for n, decode in found if decode is not None)
+
+
+def _field_types(cls: type[Model]) -> dict[str, Any]:
+    """The declared type of each field of ``cls``. The model modules do not postpone their
+    annotations, so the types are there already; text annotations are resolved as
+    :func:`typing.get_type_hints` does, at a cost of a compile each."""
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    if any(isinstance(f.type, str) for f in fields):
+        hints = typing.get_type_hints(cls, include_extras=True)
+        return {f.name: hints[f.name] for f in fields}
+    return {f.name: f.type for f in fields}
 
 
 def _decoder(hint: Any) -> Decoder | None:

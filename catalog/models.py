@@ -11,8 +11,6 @@ dataclasses that Pydantic validates (see :mod:`catalog.modelkit`); reading them 
 Pydantic.
 """
 
-from __future__ import annotations
-
 import dataclasses
 import datetime as dt
 import re
@@ -20,13 +18,8 @@ from collections.abc import Iterable, Mapping
 from typing import Annotated, ClassVar
 
 from catalog.errors import Problem
-from catalog.identifiers import (
-    is_arxiv_id,
-    is_doi,
-    is_language_code,
-    isbn_problem,
-)
-from catalog.modelkit import After, IsoDate, Limits, Model
+from catalog.identifiers import is_arxiv_id, is_doi, is_language_code, isbn_problem
+from catalog.modelkit import After, IsoDate, Limits, Model, model
 from catalog.settings import CheckSettings, ResourceCheck
 from catalog.vocab import KINDS, LEVELS, ROLES, Kind, Level, Role
 
@@ -148,7 +141,7 @@ def topic_names(aliases: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
     return names
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@model
 class Topic(Model):
     """A subject a resource can be filed under. Title and description may be translated."""
 
@@ -157,7 +150,7 @@ class Topic(Model):
     aliases: list[Slug] = dataclasses.field(default_factory=list)
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@model
 class Companion(Model):
     """Another entry that belongs with a main entry: its code, blog post, notebook, video, other
     version or translation. Only the main entry lists it; the reverse link is derived
@@ -167,7 +160,7 @@ class Companion(Model):
     role: Role
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@model
 class Resource(Model):
     """One learning resource. Field names are a public contract."""
 
@@ -212,7 +205,7 @@ class Resource(Model):
         return dict(self.description)
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@model
 class PathStep(Model):
     """One step of a learning path: a resource id and why it comes here."""
 
@@ -220,7 +213,7 @@ class PathStep(Model):
     note: LocalizedText
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@model
 class LearningPath(Model):
     """An ordered sequence of resources for a learner to follow."""
 
@@ -242,7 +235,7 @@ def _forms(value: dict[str, list[str]]) -> dict[str, list[str]]:
 Forms = Annotated[dict[str, list[NonEmptyText]], After(_forms)]
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@model
 class GlossaryTerm(Model):
     """A technical term in English and Persian (its preferred forms), with the other forms a
     reader may meet: ``variants`` are accepted spellings, ``avoid`` are understood by search but
@@ -261,7 +254,7 @@ class GlossaryTerm(Model):
         return found
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@model
 class Catalog(Model):
     """A whole catalog: topics, resources, learning paths, the glossary and link-check settings.
 
@@ -284,14 +277,14 @@ class Catalog(Model):
 
     def located(
         self, source: str | None, lines: Mapping[str, int], warnings: Iterable[Problem] = ()
-    ) -> Catalog:
+    ) -> "Catalog":
         """This catalog, told where it was read from (returns ``self``)."""
         object.__setattr__(self, "_source", source)
         object.__setattr__(self, "_lines", dict(lines))
         object.__setattr__(self, "_warnings", tuple(sorted(warnings)))
         return self
 
-    def replace(self, **changes: object) -> Catalog:
+    def replace(self, **changes: object) -> "Catalog":
         """A copy with some fields changed (no validation), keeping where it came from."""
         copy = dataclasses.replace(self, **changes)  # type: ignore[arg-type]
         return copy.located(self._source, self._lines, self._warnings)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from typing import NamedTuple
 
 GAP = 2  # spaces between two columns
 TEXT_MIN = 16  # a text column narrower than this is not worth a grid
@@ -47,11 +46,19 @@ class Role(enum.Enum):
     FIELD = "field"
 
 
-class Column(NamedTuple):
-    header: str
-    role: Role = Role.FIELD
-    drop: int | None = None  # FIELD only: 1 gives way first, then 2, ...; None never
-    right: bool = False  # numbers are right-aligned
+class Column:
+    """A column of a table: its header, its :class:`Role`, when it gives way (``FIELD`` only:
+    ``drop=1`` first, then 2, ...; None never) and whether it is right-aligned (numbers)."""
+
+    __slots__ = ("drop", "header", "right", "role")
+
+    def __init__(
+        self, header: str, role: Role = Role.FIELD, drop: int | None = None, right: bool = False
+    ) -> None:
+        self.header = header
+        self.role = role
+        self.drop = drop
+        self.right = right
 
 
 # One printed line: (text, index of the column it belongs to, HEADER, or None for padding).

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import heapq
 import math
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from catalog.boosts import Boosts
@@ -32,13 +31,15 @@ TIE = 0.1  # scores this close (relative) are a tie, which the older resource wi
 RERANK = 100  # how many of the best candidates are checked for boosts
 
 
-@dataclass(frozen=True)
 class Ranking:
     """``(position in catalog.resources, score)`` pairs, best first, and whether they match
     only part of the query (no resource matched all of it)."""
 
-    order: list[tuple[int, float]]
-    partial: bool
+    __slots__ = ("order", "partial")
+
+    def __init__(self, order: list[tuple[int, float]], partial: bool) -> None:
+        self.order = order
+        self.partial = partial
 
 
 def rank_positions(index: Index, text: str, allowed: set[int] | None = None) -> Ranking:

@@ -9,8 +9,7 @@ none does, those that match some of the words, marked partial. Ties go to the ol
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from catalog.errors import UnknownTopicError as UnknownTopicError  # re-exported
 from catalog.index import Index
@@ -21,8 +20,7 @@ if TYPE_CHECKING:
 LEVEL_ORDER = {"beginner": 0, "intermediate": 1, "advanced": 2}
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(NamedTuple):
     """What ``catalog list`` and friends narrow the catalog down to. Empty means no filter;
     several values of one filter mean any of them."""
 
@@ -75,8 +73,7 @@ def sort_resources(resources: list[Resource], key: str) -> list[Resource]:
     return sorted(resources, key=lambda r: r.title.casefold())
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A resource that matches a query, how well, and whether it matches only some of the
     query's words (no resource matched them all)."""
 

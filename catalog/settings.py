@@ -7,17 +7,15 @@ The link checker reads them; the schema validates them like every other part of 
 :mod:`catalog.modelkit`).
 """
 
-from __future__ import annotations
-
 import dataclasses
 from typing import Annotated
 
-from catalog.modelkit import IsoDate, Limits, Model
+from catalog.modelkit import IsoDate, Limits, Model, model
 
 HttpStatus = Annotated[int, Limits(ge=100, le=999)]
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@model
 class HostSettings(Model):
     """Limits for one host name, overriding the command-line defaults."""
 
@@ -26,7 +24,7 @@ class HostSettings(Model):
     accept: list[HttpStatus] = dataclasses.field(default_factory=list)
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@model
 class CheckSettings(Model):
     """The top-level ``check:`` section."""
 
@@ -34,7 +32,7 @@ class CheckSettings(Model):
     hosts: dict[str, HostSettings] = dataclasses.field(default_factory=dict)
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@model
 class Review(Model):
     """A content change the curator has looked at: when, and the page's new title. A later
     check that finds this title takes the page as the resource again."""
@@ -43,7 +41,7 @@ class Review(Model):
     title: Annotated[str, Limits(min_length=1)]
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@model
 class ResourceCheck(Model):
     """A resource's own link-check overrides."""
 

@@ -1,11 +1,13 @@
-"""Compare `catalog search attention` under two Typer releases: whole processes, interleaved.
+"""Compare `catalog search attention` in several environments: whole processes, interleaved.
 
-Run by hand (never in the test suite), with the project installed without -e in two virtual
-environments that differ only in Typer, for example:
+Run by hand (never in the test suite), with the project installed without -e in virtual
+environments that differ in one thing: two Typer releases, for example,
 
     python3 -m venv ../venv-0.28 && ../venv-0.28/bin/pip install '.[bench]' 'typer==0.28.*'
     python3 -m venv ../venv-0.29 && ../venv-0.29/bin/pip install '.[bench]' 'typer>=0.29'
     python bench/core/bench_typer.py ../venv-0.28 ../venv-0.29 --runs 11
+
+or the same Typer and two versions of this tree (each row names its environment's folder).
 
 Each environment's `catalog search attention` runs from an empty folder on the shipped catalog,
 with the index cached (two warm-up runs each), the environments taking turns so that load from
@@ -75,10 +77,10 @@ def main() -> None:
                 for venv, plan in plans.items():
                     times.setdefault((venv, name), []).append(once(plan[name], empty, env))
     print(f"load average {os.getloadavg()[0]:.1f}; {args.runs} runs each, ms\n")
-    print("| Typer | case | median | min | max |\n|---|---|---|---|---|")
+    print("| environment | Typer | case | median | min | max |\n|---|---|---|---|---|---|")
     for (venv, name), values in times.items():
         row = f"{statistics.median(values):.0f} | {min(values):.0f} | {max(values):.0f}"
-        print(f"| {typer_version(venv)} | {name} | {row} |")
+        print(f"| {venv.name} | {typer_version(venv)} | {name} | {row} |")
 
 
 if __name__ == "__main__":

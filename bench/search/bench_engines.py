@@ -24,6 +24,7 @@ import json
 import sqlite3
 import sys
 import tempfile
+from array import array
 from collections.abc import Callable
 from pathlib import Path
 
@@ -73,8 +74,9 @@ class Fts:
         self.db = db
         self.catalog = catalog
         self.glossary = Glossary(catalog.glossary)
-        vocabulary = {term: "" for (term,) in db.execute("SELECT term FROM vocab")}
-        self.vocabulary = Index(catalog, vocabulary)  # ranking reads its words, not its hits
+        vocabulary = sorted(term for (term,) in db.execute("SELECT term FROM vocab"))
+        no_hits = array("I", [0] * (len(vocabulary) + 1))
+        self.vocabulary = Index(catalog, vocabulary, array("I"), no_hits)  # words, not hits
 
     @staticmethod
     def build(path: str, catalog: Catalog) -> sqlite3.Connection:
@@ -134,7 +136,7 @@ class Fts:
         for p, s in found[: ranking.RERANK]:
             scores[p] = s * boost.factor(resources[p])
         order = sorted(scores, key=lambda p: (-scores[p], p))
-        index = Index(self.catalog, {})
+        index = Index(self.catalog, [], array("I"), array("I", [0]))
         return ranking._older_first(order, scores, {}, index)
 
 

@@ -103,13 +103,14 @@ def make_filters(
     :func:`catalog.cli._common.resolve_filters`."""
     from catalog.cli._common import fail
     from catalog.identifiers import ISO_639_1
-    from catalog.rules import did_you_mean
     from catalog.search import Filters
     from catalog.vocab import KINDS, LEVELS
 
     for values, allowed, name in ((kind, KINDS, "kind"), (level, LEVELS, "level")):
         for value in values or []:
             if value not in allowed:
+                from catalog.rules import did_you_mean  # only for the message
+
                 hint = did_you_mean(value, allowed) or f"choose from: {', '.join(allowed)}"
                 raise fail(f"unknown {name} '{value}'", hint=hint)
     for value in language or []:

@@ -3,9 +3,10 @@
 They read the catalog through :func:`catalog.index.load_index`, which serves a cached index when
 the file's bytes are unchanged, so they start without importing Pydantic or a YAML reader. Every
 row they print is a :class:`~catalog.models.Resource` of that index's catalog.
-"""
 
-from __future__ import annotations
+Annotations are not postponed (no ``from __future__ import annotations``): Typer reads the
+command's at run time, and would compile each one written as text, twice.
+"""
 
 import enum
 from pathlib import Path
@@ -52,21 +53,21 @@ def register(app: typer.Typer) -> None:
     app.command("stats")(stats)
 
 
-def _index(catalog: Path | None) -> Index:
+def _index(catalog: Path | None) -> "Index":
     from catalog.cli._common import load_index_or_exit
 
     index: Index = load_index_or_exit(catalog)
     return index
 
 
-def _filters(index: Index, *options: Any) -> Any:
+def _filters(index: "Index", *options: Any) -> Any:
     from catalog.cli._common import resolve_filters
 
     languages = {r.language for r in index.catalog.resources}
     return resolve_filters(make_filters(*options, languages=languages), index.catalog.topic_ids())
 
 
-def resource_json(catalog: Catalog, resource: Resource) -> dict[str, Any]:
+def resource_json(catalog: "Catalog", resource: "Resource") -> dict[str, Any]:
     """The stable JSON shape of a resource (documented in docs/json.md): every field, the
     description always keyed by language, the main entry it is a companion of (or null), and
     the line of its entry."""
@@ -80,7 +81,7 @@ def resource_json(catalog: Catalog, resource: Resource) -> dict[str, Any]:
     return dict(data)
 
 
-def _table(entries: list[Resource]) -> None:
+def _table(entries: "list[Resource]") -> None:
     from catalog.cli.tables import print_table
     from catalog.plaintext import Column, Role
 

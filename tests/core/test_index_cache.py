@@ -62,7 +62,12 @@ def _crafted(right: Path, other: Path) -> Iterator[tuple[str, bytes]]:
     yield "wrong shape", json.dumps({**index, "catalog": {"topics": 1, "resources": "x"}}).encode()
     unknown = {**index, "catalog": {**index["catalog"], "extra": 1}}
     yield "unknown fields", json.dumps(unknown).encode()
-    yield "postings not text", json.dumps({**index, "postings": {"attention": 7}}).encode()
+    yield "postings of an older format", json.dumps({**index, "postings": {"a": "AA=="}}).encode()
+    yield "hits not text", json.dumps({**index, "hits": {"attention": 7}}).encode()
+    yield "hits not base64", json.dumps({**index, "hits": "not base64!"}).encode()
+    yield "a word without hits", json.dumps({**index, "words": index["words"] + " zebra"}).encode()
+    yield "hits past the end", json.dumps({**index, "hits": "AAAA"}).encode()
+    yield "another glossary", json.dumps({**index, "glossary": {"zebra": [["zebra"]]}}).encode()
 
 
 def test_a_corrupt_or_foreign_cache_file_is_rebuilt_silently(tmp_path: Path) -> None:

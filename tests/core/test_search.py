@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import itertools
+from array import array
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from catalog import Filters, Resource, load, loads
 from catalog.index import Index
@@ -259,3 +262,51 @@ def test_library_search_on_the_cached_index(
         found = [(h.resource.id, h.score) for h in search(index, "attention")]
         assert built is None or found == built  # the cache ranks as the fresh index does
         built = found
+
+
+def _one_edit(word: str, kind: int, at: int, letter: str) -> str:
+    at %= len(word)
+    if kind == 0:  # substitution
+        return word[:at] + letter + word[at + 1 :]
+    if kind == 1:  # insertion
+        return word[:at] + letter + word[at:]
+    if kind == 2:  # deletion
+        return word[:at] + word[at + 1 :]
+    at = min(at, len(word) - 2)  # swap of neighbours
+    return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    word=st.text("abcd", min_size=5, max_size=8),
+    edits=st.lists(
+        st.tuples(st.integers(0, 3), st.integers(0, 9), st.sampled_from("abcdz"), st.text("ab")),
+        max_size=12,
+    ),
+    others=st.lists(st.text("abcd", min_size=3, max_size=10), max_size=20),
+)
+def test_the_typo_scan_finds_every_word_one_edit_away(
+    word: str, edits: list[tuple[int, int, str, str]], others: list[str]
+) -> None:
+    """word_matches skips index words whose first and last two letters both differ from the
+    query word's before it compares them; the skip must never lose a typo match (of the
+    whole word, or of its first letters: ``atention`` finds ``attentional``)."""
+    from catalog.matching import TYPO, word_matches
+    from catalog.textnorm import within_one_edit
+
+    vocabulary = [_one_edit(word, *edit[:3]) + edit[3] for edit in edits] + others
+    words = sorted(set(vocabulary))
+    index = Index(loads(CATALOG), words, array("I"), array("I", [0] * (len(words) + 1)))
+    found = word_matches(word, index, fuzzy=True)
+    size = len(word)
+    expected = {
+        token
+        for token in vocabulary
+        if token not in found or found[token] == TYPO
+        if len(token) >= size - 1
+        and (
+            within_one_edit(word, token)
+            or (len(token) > size and within_one_edit(word, token[:size]))
+        )
+    }
+    assert {token for token, quality in found.items() if quality == TYPO} == expected
