@@ -109,7 +109,12 @@ def _singular(found: Phrase) -> Phrase:
 
 def keyed_words(text: str) -> list[str]:
     """The words of ``text`` as the glossary compares them with a form (see :func:`uses`)."""
-    return list(map(_without_ezafe, words(text)))
+    return keyed(words(text))
+
+
+def keyed(normalised: list[str]) -> list[str]:
+    """:func:`keyed_words` of words already normalised (:func:`catalog.textnorm.words`)."""
+    return list(map(_without_ezafe, normalised))
 
 
 def uses(text: Sequence[str], form: Phrase) -> bool:

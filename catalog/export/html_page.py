@@ -167,7 +167,7 @@ def _search_text(resource: Resource, catalog: Catalog, glossary: Glossary) -> st
     """What the page's search box looks in: the resource's words, normalised as ``catalog
     search`` normalises them, and the other forms of the glossary terms they use, so that a
     query in either language finds it (the script folds the query with the same table)."""
-    from catalog.glossary import keyed_words
+    from catalog.glossary import keyed
     from catalog.textnorm import words as folded_words
 
     parts = [resource.title, *resource.authors, *resource.descriptions.values(), *resource.tags]
@@ -180,9 +180,9 @@ def _search_text(resource: Resource, catalog: Catalog, glossary: Glossary) -> st
         labels = words(lang)
         parts += [labels.kinds[resource.kind][0], labels.levels[resource.level][0]]
     parts += [resource.kind, resource.level, str(resource.year)]
-    raw = " ".join(parts)
-    forms = [" ".join(p) for e in glossary.expand(keyed_words(raw)) for p in e.forms]
-    return " ".join([*folded_words(raw), *dict.fromkeys(forms)])
+    folded = folded_words(" ".join(parts))
+    forms = [" ".join(p) for e in glossary.expand(keyed(folded)) for p in e.forms]
+    return " ".join([*folded, *dict.fromkeys(forms)])
 
 
 def render(catalog: Catalog, options: ExportOptions) -> str:
