@@ -70,7 +70,46 @@ def rank_positions(index: Index, text: str, allowed: set[int] | None = None) -> 
         scores[p] = base[p] * boosts.factor(resources[p])
     order = sorted(scores, key=lambda p: (-matched.get(p, 0), -scores[p], p))
     ranked = _older_first(order, scores, matched, index)
+    ranked = _main_before_companion(ranked, matched, index, query)
     return Ranking([(p, round(scores[p], 3)) for p in ranked], not full)
+
+
+# Words that ask for a companion by its role: "hyenadna code" wants the repository. Another
+# version or a translation is the same work, not an aside: its own title decides ("the
+# transformer family" is the first version's title), so those roles are not here.
+ROLE_WORDS = {
+    "code": {"code", "repo", "repository", "github", "implementation", "کد"},
+    "blog": {"blog", "post", "article", "وبلاگ"},
+    "notebook": {"notebook", "colab"},
+    "video": {"video", "talk", "lecture", "ویدیو"},
+}
+
+
+def _main_before_companion(
+    ranked: list[int], matched: dict[int, int], index: Index, query: tuple[str, ...]
+) -> list[int]:
+    """A main entry moved up to just before its code, blog, notebook or video companion when
+    both match as much of the query and the query does not name that role: the name of a
+    model alone finds the paper before the post or the code that carry the name in their
+    titles (``esm3``), while ``esm3 blog`` keeps the post first."""
+    resources = index.catalog.resources
+    position = {resources[p].id: p for p in ranked}
+    wanted = set(query)
+    out = list(ranked)
+    for p in ranked:
+        found = index.catalog.main_of(resources[p].id)
+        if found is None:
+            continue
+        main, link = found
+        q = position.get(main.id)
+        if q is None or matched.get(q, 0) != matched.get(p, 0):
+            continue
+        if link.role not in ROLE_WORDS or wanted & ROLE_WORDS[link.role]:
+            continue
+        if out.index(q) > out.index(p):
+            out.remove(q)
+            out.insert(out.index(p), q)
+    return out
 
 
 def _older_first(

@@ -180,6 +180,11 @@ CASES: tuple[Case, ...] = (
     Case("hyenadna code", "en", ("hyena-dna-repo",)),
     Case("nucleotide transformer notebook", "en", ("hf-notebook-nucleotide-transformer",)),
     Case("evo 2", "en", ("brixi-2025-evo2",)),
+    # The paper before the post or code whose titles carry the model's name; naming the role
+    # asks for the companion.
+    Case("esm3", "en", ("hayes-2025-esm3",), k=1, also=("esm3-release-blog",)),
+    Case("enformer", "en", ("avsec-2021-enformer",), k=1, also=("enformer-code",)),
+    Case("enformer code", "en", ("enformer-code",), k=1),
     Case(
         "alphafold 3",
         "en",
