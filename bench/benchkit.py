@@ -8,13 +8,15 @@ A script in a folder below bench/ puts this folder (and bench/core, for the gene
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,6 +40,16 @@ def catalog_script(install: str = "pip install .") -> str:
     if not found:
         raise SystemExit(f"install the project first: {install}")
     return found
+
+
+@contextlib.contextmanager
+def empty_folder() -> Iterator[tuple[Path, dict[str, str]]]:
+    """An empty folder to run `catalog` from (so it reads the catalog shipped in the package),
+    and the environment of such a process, with an index cache of its own beside the folder."""
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = Path(tmp) / "empty"
+        empty.mkdir()
+        yield empty, {**os.environ, "CATALOG_CACHE_DIR": str(Path(tmp) / "cache"), "NO_COLOR": "1"}
 
 
 def process_env(cache: Path) -> dict[str, str]:

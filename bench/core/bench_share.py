@@ -28,8 +28,10 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchkit import empty_folder
 
 PROBE = r"""
 import builtins, io, json, sys, time
@@ -102,10 +104,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=11)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        empty = Path(tmp) / "empty"
-        empty.mkdir()
-        env = {**os.environ, "CATALOG_CACHE_DIR": str(Path(tmp) / "cache"), "NO_COLOR": "1"}
+    with empty_folder() as (empty, env):
         runs = []
         for i in range(args.runs + 1):  # the first builds the index
             done = subprocess.run(

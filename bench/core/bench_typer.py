@@ -22,9 +22,12 @@ import argparse
 import os
 import statistics
 import subprocess
-import tempfile
+import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchkit import empty_folder
 
 TYPER_APP = (
     "import typer\n"
@@ -62,10 +65,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--warmups", type=int, default=2)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        empty = Path(tmp) / "empty"
-        empty.mkdir()
-        env = {**os.environ, "CATALOG_CACHE_DIR": str(Path(tmp) / "cache"), "NO_COLOR": "1"}
+    with empty_folder() as (empty, env):
         plans = {venv: cases(venv) for venv in args.venvs}
         for plan in plans.values():
             for argv in plan.values():
