@@ -90,7 +90,7 @@ def generate(count: int, seed: int = 7, *, hand_edited: bool = False) -> str:
         else:
             lines += [f"  {topic}:", f"    title: {name.title()}"]
         lines += [f"    description: Resources about {name}."]
-    lines += ["", "resources:"] if hand_edited else ["resources:"]
+    lines += ["", "resources:"]  # canonical: the root's sections one blank line apart
     for i in range(count):
         if hand_edited:
             if i % 25 == 0:
