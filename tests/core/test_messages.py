@@ -27,11 +27,8 @@ from .terminal import (
     [
         (
             ["search", "x", "--limit", "-1"],
-            (  # Typer up to 0.28 words it as Click does, 0.29 on as Pydantic does
-                "error: invalid value for '--limit' / '-n': -1 is not in the range x>=1",
-                "error: invalid value for '--limit' / '-n': Input should be greater than or "
-                "equal to 1",
-            ),
+            # Typer 0.29 words a range error as Pydantic does
+            "error: invalid value for '--limit' / '-n': Input should be greater than or equal to 1",
             "catalog search",
         ),
         (
@@ -41,26 +38,20 @@ from .terminal import (
         ),
         (
             ["list", "--catalog", "."],
-            tuple(
-                "error: invalid value for '--catalog' / '-c' (env var: 'CATALOG_FILE'): "
-                f"{file} '.' is a directory"
-                for file in ("File", "file")  # Typer 0.29 on: lower case
-            ),
+            "error: invalid value for '--catalog' / '-c' (env var: 'CATALOG_FILE'): "
+            "file '.' is a directory",
             "catalog list",
         ),
         (["serch", "x"], "error: no such command 'serch' (did you mean 'search'", "catalog"),
         (
             ["list", "--since", "-5"],
-            (
-                "error: invalid value for '--since': -5 is not in",
-                "error: invalid value for '--since': Input should be greater than or equal to 0",
-            ),
+            "error: invalid value for '--since': Input should be greater than or equal to 0",
             "catalog list",
         ),
     ],
 )
 def test_usage_errors_are_one_line_and_a_help_hint(
-    tmp_path: Path, args: list[str], message: str | tuple[str, ...], command: str
+    tmp_path: Path, args: list[str], message: str, command: str
 ) -> None:
     done = piped(args, tmp_path)
     assert done.returncode == 2
