@@ -102,7 +102,7 @@ def findings_from_report(path: Path) -> list[Finding]:
         return [Finding(*r) for r in results if r[2] in FIXED_STATUSES]
     except OSError as exc:
         raise UnreadableInput(f"{path}: cannot read the report: {exc.strerror or exc}") from None
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         raise UnreadableInput(
             f"{path}: not a link-check report (expected the JSON of 'catalog check --format json')"
         ) from None

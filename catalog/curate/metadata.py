@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from catalog.linkcheck.content import printable
+
 # citation_title first: on paper pages og:title and <title> often carry "[1706.03762] ...".
 _TITLE_KEYS = ("citation_title", "og:title", "twitter:title")
 _DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description")
@@ -91,18 +93,29 @@ class _HeadReader(HTMLParser):
             self.title_parts.append(data)
 
 
+# The tags the reader uses, each whole and short: the classes stop at the next "<" or ">", so
+# finding them is one pass. Only these reach the standard library's parser, which is quadratic
+# on some malformed markup ('<a b="' repeated took 10 s on 64 KB, '<a' minutes on 512 KB).
+_HEAD_TAGS = re.compile(r"<(?:html|meta)\b[^<>]*>|<title\b[^<>]*>[^<]*</title\s*>", re.IGNORECASE)
+
+
 def extract(html: str) -> PageMetadata:
     """Read the metadata of an HTML page (only its head matters; the rest is ignored)."""
     reader = _HeadReader()
     head_end = html.lower().find("</head>")
-    reader.feed(html if head_end == -1 else html[: head_end + len("</head>")])
-    reader.close()
+    head = html if head_end == -1 else html[: head_end + len("</head>")]
+    try:
+        reader.feed("".join(_HEAD_TAGS.findall(head)))
+        reader.close()
+    except (AssertionError, ValueError):
+        pass  # markup it cannot read: keep what was read before it
     meta = reader.meta
 
     def first(keys: tuple[str, ...]) -> str | None:
-        return next((meta[k][0] for k in keys if meta.get(k)), None)
+        found = next((meta[k][0] for k in keys if meta.get(k)), None)
+        return printable(found) or None if found else None  # no control characters
 
-    title = first(_TITLE_KEYS) or " ".join("".join(reader.title_parts).split()) or None
+    title = first(_TITLE_KEYS) or printable("".join(reader.title_parts)) or None
     authors: list[str] = []
     for key in _AUTHOR_KEYS:
         names = [_name(a) for a in meta.get(key, []) if not a.lower().startswith("http")]
@@ -126,7 +139,7 @@ def extract(html: str) -> PageMetadata:
 
 def _name(text: str) -> str:
     """``Vaswani, Ashish`` (the citation_* order) becomes ``Ashish Vaswani``."""
-    text = " ".join(text.split())
+    text = printable(text)
     if text.count(",") == 1:
         last, given = (part.strip() for part in text.split(","))
         if last and given:

@@ -54,7 +54,7 @@ def parse_answer(text: str, url: str) -> str | None:
         data = json.loads(text)
         snapshots = data.get("archived_snapshots") or {}
         closest = snapshots.get("closest")
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, RecursionError):  # RecursionError: '[' nested deep
         raise FetchError(url, "archive lookup: the answer is not the expected JSON") from None
     if not isinstance(closest, dict) or closest.get("available") is not True:
         return None

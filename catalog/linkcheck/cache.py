@@ -78,7 +78,7 @@ class Cache:
             if version < VERSION:
                 entries = {url: replace(e, fingerprint=None) for url, e in entries.items()}
             cache.entries = entries
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
             cache.warning = (
                 f"{path}: the link cache is corrupt ({exc}); it will be rebuilt from this run"
             )

@@ -45,6 +45,7 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 # unclosed title costs a short scan, not one to the end of the body per "<title".
 _TITLE = re.compile(rb"<title\b[^<>]*>([^<]*)</title\s*>", re.IGNORECASE)
 _BODY = re.compile(rb"<body", re.IGNORECASE)
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # C0 and C1 controls, DEL
 # Markup: a hidden element whole (its text is never shown; the title is read on its own), a
 # comment, or any other tag; each with the blanks after it, which are mostly the source's
 # indentation. One pass of one pattern: the cost is per tag, not per byte. Every branch ends
@@ -133,9 +134,7 @@ def fingerprint(body: bytes) -> Fingerprint:
     CRC-32 per distinct word; nothing is parsed into a tree.
     """
     found = _TITLE.search(body)
-    title = (
-        " ".join(html.unescape(found.group(1).decode("utf-8", "replace")).split()) if found else ""
-    )
+    title = clean_title(found.group(1).decode("utf-8", "replace")) if found else ""
     start = _BODY.search(body)  # the head shows nothing but its title, read above
     page = memoryview(body)[start.start() :] if start else body  # a view: no copy
     text = _MARKUP.sub(b" ", page)[:TEXT_CHARS].translate(_FOLD)
@@ -145,6 +144,19 @@ def fingerprint(body: bytes) -> Fingerprint:
     words -= _ONE_BYTE
     hashes = heapq.nsmallest(SKETCH_SIZE, map(zlib.crc32, words))
     return Fingerprint(title, tuple(hashes), parked=_parked(title, text[:PARKING_TEXT]))
+
+
+def clean_title(raw: str) -> str:
+    """A page's title from its HTML source, as text to show: entities decoded, then
+    :func:`printable`."""
+    return printable(html.unescape(raw))
+
+
+def printable(text: str) -> str:
+    """Text from a page, safe to show: control characters (an escape sequence could retitle
+    or clear the terminal that shows a report, or forge lines in a CI log) dropped, blanks
+    collapsed."""
+    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def _parked(title: str, text: bytes) -> bool:

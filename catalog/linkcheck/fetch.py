@@ -202,12 +202,15 @@ class Fetcher:
         html_only: bool = False,
         retry_codes: frozenset[int] = RETRY_CODES,
         retry_resets: bool = True,
+        retries: int | None = None,
     ) -> Reply:
         """:meth:`follow` with retries: backoff with jitter, and ``Retry-After`` for the host.
 
-        Timeouts and the ``retry_codes`` are retried; resets and other transient connection
-        errors too, unless ``retry_resets`` is off.
+        Timeouts and the ``retry_codes`` are retried, up to ``retries`` times (the config's
+        by default); resets and other transient connection errors too, unless
+        ``retry_resets`` is off.
         """
+        limit = self.config.retries if retries is None else retries
         attempt = 0
         while True:
             try:
@@ -216,7 +219,7 @@ class Fetcher:
                 )
             except Failure as failure:
                 transient = failure.retryable and (retry_resets or failure.status is Status.TIMEOUT)
-                if not transient or attempt >= self.config.retries:
+                if not transient or attempt >= limit:
                     raise
                 await asyncio.sleep(self._backoff(attempt))
             else:
@@ -229,7 +232,7 @@ class Fetcher:
                         f"HTTP {reply.code}: the server asks to wait {wait:.0f} s, more than "
                         f"the {self.config.retry_after_cap:.0f} s cap",
                     )
-                if attempt >= self.config.retries:
+                if attempt >= limit:
                     return reply
                 if wait is not None:
                     self.gates.get(hostname(reply.url)).pause(wait)

@@ -74,7 +74,7 @@ async def fetch_page_async(
     charset = _charset(reply.headers.get("content-type", ""))
     try:
         text = reply.body.decode(charset, errors="replace")
-    except LookupError:
+    except (LookupError, UnicodeError):  # an unknown charset, or one (idna) that cannot replace
         text = reply.body.decode("utf-8", errors="replace")
     headers = {name.lower(): value for name, value in reply.headers.items()}
     return Page(url, reply.url, reply.code, headers, text)

@@ -71,8 +71,10 @@ async def _fetch_probe(fetcher: Fetcher, url: str) -> Probe | None:
     from catalog.linkcheck.fetch import Failure
 
     try:
+        # One request: a probe that fails says nothing, and retrying it would keep every page
+        # of the host waiting (the issue allows one extra request per host).
         reply = await fetcher.fetch(
-            "GET", url, read=READ_BYTES, html_only=True, retry_codes=frozenset({429})
+            "GET", url, read=READ_BYTES, html_only=True, retry_codes=frozenset(), retries=0
         )
     except Failure:
         return None

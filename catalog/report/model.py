@@ -102,6 +102,11 @@ def parse_report(text: str, source: str) -> Report:
             f"{source}:{exc.lineno}:{exc.colno}: not JSON ({exc.msg}); "
             "pass the file written by 'catalog check --output'"
         ) from None
+    except RecursionError:  # arrays or objects nested thousands deep
+        raise ReportError(
+            f"{source}: not a check report (nested too deep to read); "
+            "pass the file written by 'catalog check --output'"
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("results"), list):
         raise ReportError(
             f"{source}: not a check report (expected an object with a 'results' list); "

@@ -126,6 +126,7 @@ def test_unknown_statuses_are_counted_after_known_ones() -> None:
         ('{"results": [1]}', r"results\[0\]: expected an object"),
         ('{"results": [{"id": "a", "url": "u"}]}', r"results\[0\]: 'status' is missing"),
         ('{"results": [{"id": "", "url": "u", "status": "ok"}]}', "'id' is missing"),
+        ("[" * 100_000, "nested too deep to read"),
     ],
 )
 def test_bad_reports_say_where_and_what(text: str, message: str) -> None:

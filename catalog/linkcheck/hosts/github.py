@@ -102,7 +102,7 @@ def _repo_root(url: str) -> str:
 def _html_url(body: bytes) -> str | None:
     try:
         data = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: '[' nested deep
         return None
     value = data.get("html_url") if isinstance(data, dict) else None
     return value if isinstance(value, str) else None
