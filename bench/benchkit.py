@@ -52,6 +52,19 @@ def empty_folder() -> Iterator[tuple[Path, dict[str, str]]]:
         yield empty, {**os.environ, "CATALOG_CACHE_DIR": str(Path(tmp) / "cache"), "NO_COLOR": "1"}
 
 
+@contextlib.contextmanager
+def generated_catalog(count: int) -> Iterator[tuple[Path, dict[str, str], Path]]:
+    """A generated catalog of ``count`` resources in a temporary folder, the environment of a
+    `catalog` process with its own index cache beside it, and that cache's folder."""
+    from generate import generate  # bench/core, which every script puts on sys.path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "big.yaml"
+        big.write_text(generate(count), encoding="utf-8")
+        cache = Path(tmp) / "cache"
+        yield big, process_env(cache), cache
+
+
 def process_env(cache: Path) -> dict[str, str]:
     """The environment of a timed `catalog` process: its own index cache, a fixed width, and no
     CATALOG_FILE, so that only ``-c`` picks the catalog."""

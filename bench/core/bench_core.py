@@ -14,26 +14,27 @@ Cases (issue: catalog core, section 8):
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(BENCH), str(BENCH / "core")]
 
-from benchkit import REPORT_HEADER, ROOT, arguments, catalog_script, process_env, report, timed  # noqa: E402
-from generate import generate  # noqa: E402
+from benchkit import (  # noqa: E402
+    REPORT_HEADER,
+    ROOT,
+    arguments,
+    catalog_script,
+    generated_catalog,
+    report,
+    timed,
+)
 
 
 def main() -> None:
     parser = arguments(__doc__, runs=9)
     args = parser.parse_args()
     script = catalog_script()
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        big = work / "big.yaml"
-        big.write_text(generate(args.count), encoding="utf-8")
-        cache = work / "cache"
-        env = process_env(cache)
+    with generated_catalog(args.count) as (big, env, cache):
         shipped = ROOT / "resources.yaml"
         cases = [
             (

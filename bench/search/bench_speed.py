@@ -14,14 +14,20 @@ first query of a file. The first query after an edit (index built) is recorded, 
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(BENCH), str(BENCH / "core")]
 
-from benchkit import REPORT_HEADER, ROOT, arguments, catalog_script, process_env, report, timed  # noqa: E402
-from generate import generate  # noqa: E402
+from benchkit import (  # noqa: E402
+    REPORT_HEADER,
+    ROOT,
+    arguments,
+    catalog_script,
+    generated_catalog,
+    report,
+    timed,
+)
 
 SHIPPED_QUERIES = [
     ["attention"],
@@ -38,12 +44,7 @@ def main() -> None:
     parser.add_argument("--catalog", type=Path, default=ROOT / "resources.yaml")
     args = parser.parse_args()
     catalog = catalog_script()
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        big = work / "big.yaml"
-        big.write_text(generate(args.count), encoding="utf-8")
-        cache = work / "cache"
-        env = process_env(cache)
+    with generated_catalog(args.count) as (big, env, cache):
         print(f"{args.runs} runs per case; {catalog}\n")
         print(REPORT_HEADER)
         for words in SHIPPED_QUERIES:

@@ -10,44 +10,20 @@ own YAML 1.2 loader (``typ="safe"``, pure Python) is shown beside it as the refe
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+# This folder, and tests/yamldoc for the comparison the differential tests make (agree.py).
+sys.path[:0] = [str(HERE), str(HERE.parents[1] / "tests" / "yamldoc")]
 
+from agree import ERROR, outcome, reference, same  # noqa: E402
 from candidates import READERS  # noqa: E402
-from corpus import CASES, ERROR  # noqa: E402
+from corpus import CASES  # noqa: E402
 
 SHOWN = ["yamldoc", "tree-sitter", "rapidyaml", "pyyaml-compose", "yamlcore", "yaml-rs",
          "ruamel-safe-c", "libfyaml"]  # fmt: skip
-
-
-def same(a: Any, b: Any) -> bool:
-    if isinstance(a, float) and isinstance(b, float):
-        return a == b or (math.isnan(a) and math.isnan(b))
-    if type(a) is not type(b) and not (isinstance(a, dict) and isinstance(b, dict)):
-        return False
-    if isinstance(a, dict):
-        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    return bool(a == b)
-
-
-def ruamel_12(text: str) -> Any:
-    from ruamel.yaml import YAML
-
-    return YAML(typ="safe", pure=True).load(text)
-
-
-def outcome(read: Any, text: str) -> Any:
-    try:
-        return read(text)
-    except Exception:
-        return ERROR
 
 
 def plain(value: Any) -> Any:
@@ -77,7 +53,7 @@ def main() -> None:
     print("|---|---|" + "---|" * len(columns))
     differences = dict.fromkeys(columns, 0)
     for title, text, expected in CASES:
-        row = [outcome(lambda t: plain(ruamel_12(t)), text)]
+        row = [outcome(lambda t: plain(reference(t)), text)]
         for name in names:
             row.append(outcome(lambda t, n=name: plain(READERS[n](t, {})[0]), text))
         marks = []

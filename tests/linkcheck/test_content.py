@@ -239,19 +239,21 @@ def test_content_off_is_status_codes_only(server: Make, cache: Cache) -> None:
     assert [r.method for r in s.requests] == ["HEAD", "HEAD"]
 
 
+def old_cache(
+    folder: Path, version: int, url: str, status: str, code: int, **fields: object
+) -> Path:
+    """A link cache file written by an older release: one entry, checked on New Year's Day."""
+    entry = {"status": status, "code": code, "checked_at": "2026-01-01T00:00:00+00:00"}
+    entry |= {"final_url": None, **fields}
+    path = folder / "cache.json"
+    path.write_text(json.dumps({"version": version, "entries": {url: entry}}))
+    return path
+
+
 def test_a_version_1_cache_is_migrated_not_reported_corrupt(tmp_path: Path, server: Make) -> None:
-    path = tmp_path / "cache.json"
     s = server({"/post": html("Attention explained", ARTICLE)})
-    old = {
-        "status": "broken",
-        "code": 404,
-        "checked_at": "2026-01-01T00:00:00+00:00",
-        "final_url": None,
-        "consecutive_failures": 1,
-        "failing_since": "2026-01-01T00:00:00+00:00",
-        "detail": "HTTP 404",
-    }
-    path.write_text(json.dumps({"version": 1, "entries": {s.url("/post"): old}}))
+    path = old_cache(tmp_path, 1, s.url("/post"), "broken", 404, consecutive_failures=1,
+                     failing_since="2026-01-01T00:00:00+00:00", detail="HTTP 404")  # fmt: skip
     cache = Cache.load(path)
     assert cache.warning is None
     assert check([Target("post", s.url("/post"))], cache)["post"].status is Status.OK
@@ -266,17 +268,10 @@ def test_a_version_2_cache_keeps_its_history_but_not_its_old_sketches(
 ) -> None:
     """Version 2 sketches came from an earlier word cut: compared with today's they could
     look like drift, so they are dropped and the next ok page becomes the reference."""
-    path = tmp_path / "cache.json"
     s = server({"/post": html("Attention explained", ARTICLE)})
-    old = {
-        "status": "ok",
-        "code": 200,
-        "checked_at": "2026-01-01T00:00:00+00:00",
-        "final_url": None,
-        "fingerprint": {"title": "Garden furniture sale", "sketch": [1, 2, 3]},
-        "title": "Garden furniture sale",
-    }
-    path.write_text(json.dumps({"version": 2, "entries": {s.url("/post"): old}}))
+    sketch = {"title": "Garden furniture sale", "sketch": [1, 2, 3]}
+    path = old_cache(tmp_path, 2, s.url("/post"), "ok", 200, fingerprint=sketch,
+                     title="Garden furniture sale")  # fmt: skip
     cache = Cache.load(path)
     assert cache.warning is None
     assert cache.entries[s.url("/post")].title == "Garden furniture sale"

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from catalog.yamldoc import Mapping, Node, Scalar, Sequence, parse, to_python
 
-ERROR = "<error>"
+from .agree import ERROR, outcome, reference, same
+
 # Plain scalars that YAML 1.1 and 1.2 (or two readers) are known to read differently.
 TRICKY = [
     "1:30", "017", "0o17", "0x1F", "1e3", "-2.5E-3", ".inf", "-.Inf", "~", "null", "NULL",
@@ -143,31 +144,6 @@ def _plain_safe(text: str) -> bool:
 def _block_safe(text: str) -> bool:
     lines = text.split("\n")
     return bool(lines[0]) and not lines[0][0].isspace() and all(c.isprintable() for c in text)
-
-
-def reference(text: str) -> Any:
-    from ruamel.yaml import YAML
-
-    return YAML(typ="safe", pure=True).load(text)
-
-
-def outcome(read: Any, text: str) -> Any:
-    try:
-        return read(text)
-    except Exception:
-        return ERROR
-
-
-def same(a: Any, b: Any) -> bool:
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, float) and math.isnan(a):
-        return math.isnan(b)
-    return bool(a == b)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
